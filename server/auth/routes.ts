@@ -1,0 +1,77 @@
+// /api/auth/login, /api/auth/logout, /api/me.
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv, Deps } from '../context.ts';
+import { organizations, users } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { parseBody } from '../http.ts';
+import { audit } from '../audit/log.ts';
+import { LoginInput } from '../../shared/schemas.ts';
+import { clearSessionCookie, requireUser, setSessionCookie } from './middleware.ts';
+import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { generateSessionToken } from './session.ts';
+
+const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'E-mailadres of wachtwoord klopt niet.');
+
+function throttled(retryAfterSeconds: number) {
+  return new AppError(
+    429,
+    'TOO_MANY_ATTEMPTS',
+    `Te veel mislukte inlogpogingen. Probeer het over ${retryAfterSeconds} seconden opnieuw.`,
+    { retryAfterSeconds },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
+
+export function authRoutes(deps: Deps) {
+  const { db, throttle } = deps;
+  // Per account: a few tries. Per IP: more, since a whole office may share one address.
+  const ipThrottle = deps.ipThrottle;
+  const app = new Hono<AppEnv>();
+
+  app.post('/auth/login', async (c) => {
+    const input = await parseBody(c, LoginInput);
+    const ip = c.get('ip') ?? 'unknown';
+    const checks = [
+      { t: throttle, key: `account:${input.email}` },
+      { t: ipThrottle, key: `ip:${ip}` },
+    ];
+    for (const { t, key } of checks) {
+      const decision = t.check(key);
+      if (!decision.allowed) throw throttled(decision.retryAfterSeconds);
+    }
+    const [row] = await db
+      .select({ user: users, organization: { id: organizations.id, name: organizations.name, kind: organizations.kind } })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .where(eq(users.email, input.email));
+    const ok = row ? await verifyPassword(row.user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
+    if (!row || !ok || row.user.disabled) {
+      for (const { t, key } of checks) t.fail(key);
+      await audit(db, { userId: row?.user.id ?? null, organizationId: row?.organization.id ?? null, event: 'login.failure', target: input.email, ip });
+      throw invalidCredentials();
+    }
+    throttle.succeed(checks[0]!.key);
+    const token = generateSessionToken();
+    const session = await deps.sessions.createSession(token, row.user.id);
+    setSessionCookie(c, token, session.expiresAt);
+    await audit(db, { userId: row.user.id, organizationId: row.organization.id, event: 'login.success', target: input.email, ip });
+    const { id, email, name, admin } = row.user;
+    return c.json({ user: { id, email, name, admin, organization: row.organization } });
+  });
+
+  app.post('/auth/logout', async (c) => {
+    const session = c.get('session');
+    const user = c.get('user');
+    if (session && user) {
+      await deps.sessions.invalidateSession(session.id);
+      await audit(db, { userId: user.id, organizationId: user.organization.id, event: 'logout', ip: c.get('ip') });
+    }
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  app.get('/me', (c) => c.json({ user: requireUser(c) }));
+
+  return app;
+}

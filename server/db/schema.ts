@@ -1,0 +1,333 @@
+// The one drizzle schema for both engines (PGlite and PostgreSQL). Tables only; queries live in the areas.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  ACTION_STATUSES,
+  DOCUMENT_KINDS,
+  EVALUATION_VERDICTS,
+  HOUSEHOLD_ROLES,
+  HOUSEHOLD_STATUSES,
+  ORGANIZATION_KINDS,
+  PERSON_ROLES,
+  PHASES,
+  PROFILES,
+} from '../../shared/enums.ts';
+
+/** bytea; postgres-js returns a Buffer and PGlite a Uint8Array, so normalise to a plain Uint8Array. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) =>
+    value instanceof Uint8Array && value.constructor === Uint8Array
+      ? value
+      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
+export const householdRole = pgEnum('household_role', HOUSEHOLD_ROLES);
+export const householdStatus = pgEnum('household_status', HOUSEHOLD_STATUSES);
+export const phase = pgEnum('phase', PHASES);
+export const profile = pgEnum('profile', PROFILES);
+export const personRole = pgEnum('person_role', PERSON_ROLES);
+export const documentKind = pgEnum('document_kind', DOCUMENT_KINDS);
+export const actionStatus = pgEnum('action_status', ACTION_STATUSES);
+export const evaluationVerdict = pgEnum('evaluation_verdict', EVALUATION_VERDICTS);
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  kind: organizationKind('kind').notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  passwordHash: text('password_hash').notNull(),
+  admin: boolean('admin').notNull().default(false),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** Lucia-style sessions: `id` is the SHA-256 hash (hex) of the token; the token itself is never stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const households = pgTable('households', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reference: text('reference').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  status: householdStatus('status').notNull().default('open'),
+  profile: profile('profile'),
+  package: integer('package'),
+  hasChildren: boolean('has_children').notNull().default(false),
+  phase: phase('phase').notNull().default('directe_veiligheid'),
+  huisverbodStart: date('huisverbod_start'),
+  huisverbodExtendedUntil: date('huisverbod_extended_until'),
+  huisverbodExtendedBy: text('huisverbod_extended_by'),
+  huisverbodExtendedAt: timestamp('huisverbod_extended_at', { withTimezone: true }),
+  huisverbodExtensionRecordedBy: uuid('huisverbod_extension_recorded_by').references(() => users.id),
+  regieOrganizationId: uuid('regie_organization_id').references(() => organizations.id),
+  /** Last household event sequence number handed out; bumped under a row lock so events commit in order. */
+  eventSeq: bigint('event_seq', { mode: 'number' }).notNull().default(0),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const householdPersons = pgTable(
+  'household_persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    role: personRole('role').notNull(),
+    label: text('label').notNull(),
+    birthYear: integer('birth_year'),
+    notes: text('notes').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('household_persons_household_idx').on(t.householdId)],
+);
+
+export const participations = pgTable(
+  'participations',
+  {
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: householdRole('role').notNull(),
+    addedBy: uuid('added_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.householdId, t.userId] }), index('participations_user_idx').on(t.userId)],
+);
+
+export const phaseChanges = pgTable('phase_changes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  householdId: uuid('household_id')
+    .notNull()
+    .references(() => households.id),
+  fromPhase: phase('from_phase'),
+  toPhase: phase('to_phase').notNull(),
+  reason: text('reason').notNull(),
+  changedBy: uuid('changed_by').references(() => users.id),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    kind: documentKind('kind').notNull(),
+    title: text('title').notNull(),
+    meetingAt: timestamp('meeting_at', { withTimezone: true }),
+    /** Set when the minutes are vastgesteld: read-only for everyone until reopened. */
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lockedBy: uuid('locked_by').references(() => users.id),
+    lockedVersionId: uuid('locked_version_id'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('documents_household_idx').on(t.householdId),
+    uniqueIndex('documents_one_plan_per_household').on(t.householdId).where(sql`${t.kind} = 'plan'`),
+  ],
+);
+
+/** Append-only log of Yjs updates, written in batches (one row per document per flush window). */
+export const docUpdates = pgTable(
+  'doc_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    data: bytea('data').notNull(),
+    /** Number of client updates merged into this row. */
+    updateCount: integer('update_count').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_updates_document_idx').on(t.documentId, t.id)],
+);
+
+/** Merged document state covering every doc_updates row with id <= upToUpdateId. */
+export const docSnapshots = pgTable(
+  'doc_snapshots',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    data: bytea('data').notNull(),
+    upToUpdateId: bigint('up_to_update_id', { mode: 'number' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_snapshots_document_idx').on(t.documentId, t.id)],
+);
+
+/** Named versions ("Vastgesteld verslag 12-11-2026"): full encoded state at the moment of saving. */
+export const docVersions = pgTable(
+  'doc_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    name: text('name').notNull(),
+    state: bytea('state').notNull(),
+    /** True for a version made by "Verslag vaststellen" / plan vaststellen. */
+    established: boolean('established').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_versions_document_idx').on(t.documentId)],
+);
+
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    present: boolean('present').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.userId] })],
+);
+
+export const actions = pgTable(
+  'actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    title: text('title').notNull(),
+    details: text('details').notNull().default(''),
+    ownerOrganizationId: uuid('owner_organization_id').references(() => organizations.id),
+    assignedUserId: uuid('assigned_user_id').references(() => users.id),
+    personId: uuid('person_id').references(() => householdPersons.id),
+    dueDate: date('due_date'),
+    status: actionStatus('status').notNull().default('open'),
+    claimedBy: uuid('claimed_by').references(() => users.id),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    completedBy: uuid('completed_by').references(() => users.id),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completionNote: text('completion_note'),
+    sourceDocumentId: uuid('source_document_id').references(() => documents.id),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('actions_household_idx').on(t.householdId, t.status)],
+);
+
+/** An action's history: who created, claimed, released, completed, changed what, when. */
+export const actionEvents = pgTable(
+  'action_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => actions.id),
+    userId: uuid('user_id').references(() => users.id),
+    kind: text('kind').notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('action_events_action_idx').on(t.actionId, t.id)],
+);
+
+/** Evaluation of an action in a casusoverleg (the minutes' evaluation block). */
+export const actionEvaluations = pgTable(
+  'action_evaluations',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => actions.id),
+    verdict: evaluationVerdict('verdict').notNull(),
+    note: text('note').notNull().default(''),
+    evaluatedBy: uuid('evaluated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.actionId] })],
+);
+
+/** Per-household live event log (board changes etc.), replayed to SSE clients resuming with Last-Event-ID. */
+export const householdEvents = pgTable(
+  'household_events',
+  {
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.householdId, t.seq] })],
+);
+
+/** Append-only audit trail; a trigger in the migrations refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id'),
+    organizationId: uuid('organization_id'),
+    householdId: uuid('household_id'),
+    event: text('event').notNull(),
+    target: text('target'),
+    ip: text('ip'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_household_idx').on(t.householdId, t.id), index('audit_log_user_idx').on(t.userId)],
+);

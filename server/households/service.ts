@@ -1,0 +1,286 @@
+// Household domain verbs: list, read, create, update, participants. No HTTP here.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { documents, householdPersons, households, organizations, participations, phaseChanges, users } from '../db/schema.ts';
+import { AppError, badRequest, conflict } from '../errors.ts';
+import { audit } from '../audit/log.ts';
+import type { SessionUser } from '../auth/session.ts';
+import type { HouseholdInput, HouseholdUpdate, ParticipantInput, PersonInput } from '../../shared/schemas.ts';
+import type { HouseholdRole, Phase } from '../../shared/enums.ts';
+import { HUISVERBOD_MAX_DAYS } from '../../shared/enums.ts';
+import { addDays, amsterdamDay, huisverbodTimeline } from '../../shared/huisverbod.ts';
+import type { HouseholdRow } from './access.ts';
+
+export interface ActorContext {
+  user: SessionUser;
+  ip: string | null;
+  now: Date;
+}
+
+const auditBase = (a: ActorContext) => ({ userId: a.user.id, organizationId: a.user.organization.id, ip: a.ip });
+
+export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, now: Date) {
+  return {
+    id: h.id,
+    reference: h.reference,
+    displayName: h.displayName,
+    status: h.status,
+    phase: h.phase,
+    profile: h.profile,
+    package: h.package,
+    hasChildren: h.hasChildren,
+    huisverbod: h.huisverbodStart
+      ? {
+          start: h.huisverbodStart,
+          extendedUntil: h.huisverbodExtendedUntil,
+          extendedBy: h.huisverbodExtendedBy,
+          extendedAt: h.huisverbodExtendedAt?.toISOString() ?? null,
+          timeline: huisverbodTimeline(h.huisverbodStart, h.huisverbodExtendedUntil, amsterdamDay(now)),
+        }
+      : null,
+    regieOrganizationId: h.regieOrganizationId,
+    myRole: role,
+    createdAt: h.createdAt.toISOString(),
+    updatedAt: h.updatedAt.toISOString(),
+  };
+}
+
+export async function listHouseholdsFor(db: Db, user: SessionUser, now: Date) {
+  const rows = await db
+    .select({ household: households, role: participations.role })
+    .from(participations)
+    .innerJoin(households, eq(households.id, participations.householdId))
+    .where(eq(participations.userId, user.id))
+    .orderBy(asc(households.status), desc(households.updatedAt));
+  return rows.map((r) => presentHousehold(r.household, r.role, now));
+}
+
+/** All households, minimal fields, for the functioneel beheerder's management page. */
+export async function listAllHouseholdsForAdmin(db: Db) {
+  const rows = await db
+    .select({ id: households.id, reference: households.reference, displayName: households.displayName, status: households.status })
+    .from(households)
+    .orderBy(desc(households.createdAt));
+  const regie = await db
+    .select({ householdId: participations.householdId, name: users.name })
+    .from(participations)
+    .innerJoin(users, eq(users.id, participations.userId))
+    .where(eq(participations.role, 'regievoerder'));
+  return rows.map((r) => ({ ...r, regievoerders: regie.filter((x) => x.householdId === r.id).map((x) => x.name) }));
+}
+
+export async function listParticipants(db: DbOrTx, householdId: string) {
+  const rows = await db
+    .select({
+      role: participations.role,
+      since: participations.createdAt,
+      user: { id: users.id, name: users.name, email: users.email },
+      organization: { id: organizations.id, name: organizations.name, kind: organizations.kind },
+    })
+    .from(participations)
+    .innerJoin(users, eq(users.id, participations.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(participations.householdId, householdId))
+    .orderBy(asc(participations.role), asc(users.name));
+  return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
+}
+
+export function presentPerson(p: typeof householdPersons.$inferSelect) {
+  return { id: p.id, role: p.role, label: p.label, birthYear: p.birthYear, notes: p.notes };
+}
+
+export function presentDocument(d: typeof documents.$inferSelect) {
+  return {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    meetingAt: d.meetingAt?.toISOString() ?? null,
+    lockedAt: d.lockedAt?.toISOString() ?? null,
+  };
+}
+
+export async function householdDetail(db: Db, household: HouseholdRow, role: HouseholdRole | null, now: Date) {
+  const contentVisible = role !== null;
+  const [persons, participants, docs, phases] = await Promise.all([
+    contentVisible
+      ? db.select().from(householdPersons).where(eq(householdPersons.householdId, household.id)).orderBy(asc(householdPersons.createdAt))
+      : Promise.resolve([]),
+    listParticipants(db, household.id),
+    contentVisible
+      ? db.select().from(documents).where(eq(documents.householdId, household.id)).orderBy(asc(documents.kind), desc(documents.meetingAt))
+      : Promise.resolve([]),
+    contentVisible
+      ? db
+          .select({ id: phaseChanges.id, from: phaseChanges.fromPhase, to: phaseChanges.toPhase, reason: phaseChanges.reason, at: phaseChanges.changedAt, by: users.name })
+          .from(phaseChanges)
+          .leftJoin(users, eq(users.id, phaseChanges.changedBy))
+          .where(eq(phaseChanges.householdId, household.id))
+          .orderBy(desc(phaseChanges.changedAt))
+      : Promise.resolve([]),
+  ]);
+  return {
+    ...presentHousehold(household, role, now),
+    contentHidden: !contentVisible,
+    persons: persons.map(presentPerson),
+    participants,
+    documents: docs.map(presentDocument),
+    phaseHistory: phases.map((p) => ({ ...p, at: p.at.toISOString() })),
+  };
+}
+
+async function assertUserExists(db: DbOrTx, userId: string) {
+  const [u] = await db.select({ id: users.id, organizationId: users.organizationId, disabled: users.disabled }).from(users).where(eq(users.id, userId));
+  if (!u || u.disabled) throw badRequest('UNKNOWN_USER', 'Deze gebruiker bestaat niet of is uitgeschakeld.');
+  return u;
+}
+
+export async function createHousehold(db: Db, input: HouseholdInput, actor: ActorContext) {
+  return db.transaction(async (tx) => {
+    const regie = await assertUserExists(tx, input.regievoerderId);
+    const [existing] = await tx.select({ id: households.id }).from(households).where(eq(households.reference, input.reference));
+    if (existing) throw conflict('REFERENCE_TAKEN', `Het kenmerk ${input.reference} is al in gebruik.`);
+    const [h] = await tx
+      .insert(households)
+      .values({
+        reference: input.reference,
+        displayName: input.displayName,
+        profile: input.profile ?? null,
+        package: input.package ?? null,
+        hasChildren: input.hasChildren,
+        phase: input.phase,
+        huisverbodStart: input.huisverbodStart ?? null,
+        regieOrganizationId: regie.organizationId,
+        createdBy: actor.user.id,
+      })
+      .returning();
+    await tx.insert(participations).values({ householdId: h!.id, userId: input.regievoerderId, role: 'regievoerder', addedBy: actor.user.id });
+    if (input.persons.length) {
+      await tx.insert(householdPersons).values(input.persons.map((p) => personValues(h!.id, p)));
+    }
+    // Every household has exactly one plan, created with it; its content is filled from the template on first load.
+    await tx.insert(documents).values({ householdId: h!.id, kind: 'plan', title: 'Plan van aanpak', createdBy: actor.user.id });
+    await tx.insert(phaseChanges).values({ householdId: h!.id, fromPhase: null, toPhase: input.phase, reason: 'Casus aangemaakt', changedBy: actor.user.id });
+    await audit(tx, { ...auditBase(actor), householdId: h!.id, event: 'household.create', target: h!.reference });
+    await audit(tx, { ...auditBase(actor), householdId: h!.id, event: 'participant.add', target: input.regievoerderId, details: { role: 'regievoerder' } });
+    return h!;
+  });
+}
+
+function personValues(householdId: string, p: PersonInput) {
+  return { householdId, role: p.role, label: p.label, birthYear: p.birthYear ?? null, notes: p.notes ?? '' };
+}
+
+export async function updateHousehold(db: Db, household: HouseholdRow, input: HouseholdUpdate, actor: ActorContext) {
+  return db.transaction(async (tx) => {
+    const [h] = await tx
+      .update(households)
+      .set({ ...input, updatedAt: actor.now })
+      .where(eq(households.id, household.id))
+      .returning();
+    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'household.update', target: household.reference, details: input });
+    return h!;
+  });
+}
+
+export async function changePhase(db: Db, household: HouseholdRow, to: Phase, reason: string, actor: ActorContext) {
+  if (household.phase === to) throw badRequest('PHASE_UNCHANGED', 'Het huishouden is al in deze fase.');
+  return db.transaction(async (tx) => {
+    const [h] = await tx.update(households).set({ phase: to, updatedAt: actor.now }).where(eq(households.id, household.id)).returning();
+    await tx.insert(phaseChanges).values({ householdId: household.id, fromPhase: household.phase, toPhase: to, reason, changedBy: actor.user.id });
+    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'household.phase', target: to, details: { from: household.phase, reason } });
+    return h!;
+  });
+}
+
+export async function extendHuisverbod(db: Db, household: HouseholdRow, extendedUntil: string, decidedBy: string, actor: ActorContext) {
+  if (!household.huisverbodStart) throw badRequest('NO_HUISVERBOD', 'Er is geen huisverbod vastgelegd voor dit huishouden.');
+  const maxEnd = addDays(household.huisverbodStart, HUISVERBOD_MAX_DAYS);
+  const currentEnd = household.huisverbodExtendedUntil ?? addDays(household.huisverbodStart, 10);
+  if (extendedUntil <= currentEnd) throw badRequest('EXTENSION_TOO_SHORT', 'De nieuwe einddatum moet na de huidige einddatum liggen.');
+  if (extendedUntil > maxEnd) {
+    throw badRequest('EXTENSION_TOO_LONG', `Een huisverbod duurt met verlenging ten hoogste ${HUISVERBOD_MAX_DAYS} dagen (uiterlijk ${maxEnd}).`);
+  }
+  return db.transaction(async (tx) => {
+    const [h] = await tx
+      .update(households)
+      .set({ huisverbodExtendedUntil: extendedUntil, huisverbodExtendedBy: decidedBy, huisverbodExtendedAt: actor.now, huisverbodExtensionRecordedBy: actor.user.id, updatedAt: actor.now })
+      .where(eq(households.id, household.id))
+      .returning();
+    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'household.huisverbod', target: extendedUntil, details: { decidedBy } });
+    return h!;
+  });
+}
+
+export async function addPerson(db: Db, household: HouseholdRow, input: PersonInput, actor: ActorContext) {
+  return db.transaction(async (tx) => {
+    const [p] = await tx.insert(householdPersons).values(personValues(household.id, input)).returning();
+    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'person.add', target: p!.id, details: { role: p!.role } });
+    return p!;
+  });
+}
+
+export async function updatePerson(db: Db, household: HouseholdRow, personId: string, input: PersonInput, actor: ActorContext) {
+  return db.transaction(async (tx) => {
+    const [p] = await tx
+      .update(householdPersons)
+      .set({ role: input.role, label: input.label, birthYear: input.birthYear ?? null, notes: input.notes ?? '' })
+      .where(and(eq(householdPersons.id, personId), eq(householdPersons.householdId, household.id)))
+      .returning();
+    if (!p) throw new AppError(404, 'NOT_FOUND', 'Deze persoon hoort niet bij dit huishouden.');
+    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'person.update', target: p.id });
+    return p;
+  });
+}
+
+/** Adds a participant or changes their role. Returns whether access was narrowed (so live connections re-check). */
+export async function setParticipant(db: Db, household: HouseholdRow, input: ParticipantInput, actor: ActorContext) {
+  await assertUserExists(db, input.userId);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(participations)
+      .where(and(eq(participations.householdId, household.id), eq(participations.userId, input.userId)));
+    if (existing?.role === 'regievoerder' && input.role !== 'regievoerder') await assertAnotherRegievoerder(tx, household.id, input.userId);
+    if (existing) {
+      await tx.update(participations).set({ role: input.role }).where(and(eq(participations.householdId, household.id), eq(participations.userId, input.userId)));
+    } else {
+      await tx.insert(participations).values({ householdId: household.id, userId: input.userId, role: input.role, addedBy: actor.user.id });
+    }
+    await audit(tx, {
+      ...auditBase(actor),
+      householdId: household.id,
+      event: existing ? 'participant.change' : 'participant.add',
+      target: input.userId,
+      details: { role: input.role, previousRole: existing?.role ?? null },
+    });
+    return { created: !existing, previousRole: existing?.role ?? null };
+  });
+}
+
+async function assertAnotherRegievoerder(tx: DbOrTx, householdId: string, leavingUserId: string) {
+  const regie = await tx
+    .select({ userId: participations.userId })
+    .from(participations)
+    .where(and(eq(participations.householdId, householdId), eq(participations.role, 'regievoerder')));
+  if (!regie.some((r) => r.userId !== leavingUserId)) {
+    throw conflict('LAST_REGIEVOERDER', 'Een huishouden heeft altijd een regievoerder. Wijs eerst een andere regievoerder aan.');
+  }
+}
+
+export async function removeParticipant(db: Db, household: HouseholdRow, userId: string, actor: ActorContext) {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(participations)
+      .where(and(eq(participations.householdId, household.id), eq(participations.userId, userId)));
+    if (!existing) throw new AppError(404, 'NOT_FOUND', 'Deze gebruiker neemt niet deel aan dit huishouden.');
+    if (existing.role === 'regievoerder') await assertAnotherRegievoerder(tx, household.id, userId);
+    await tx.delete(participations).where(and(eq(participations.householdId, household.id), eq(participations.userId, userId)));
+    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'participant.remove', target: userId, details: { role: existing.role } });
+  });
+}
+
+export async function householdIdsOf(db: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await db.select({ id: participations.householdId }).from(participations).where(eq(participations.userId, userId));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,66 @@
+// Hub over Redis pub/sub, so several server processes share notifications (access revoked, live events,
+// Yjs updates between processes). Messages are JSON; local listeners are also called for local publishes
+// via the Redis round-trip, so every process sees each message exactly once.
+import { Redis } from 'ioredis';
+import type { Hub, HubListener } from './hub.ts';
+
+const PREFIX = 'casustafel:';
+
+export class RedisHub implements Hub {
+  private topics = new Map<string, Set<HubListener>>();
+
+  private constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+  ) {
+    sub.on('message', (channel: string, raw: string) => {
+      const topic = channel.slice(PREFIX.length);
+      let message: unknown;
+      try {
+        message = JSON.parse(raw);
+      } catch {
+        return;
+      }
+      for (const listener of [...(this.topics.get(topic) ?? [])]) {
+        try {
+          listener(message);
+        } catch (err) {
+          console.error('hub listener failed', topic, err);
+        }
+      }
+    });
+  }
+
+  static async connect(url: string): Promise<RedisHub> {
+    const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const sub = new Redis(url, { lazyConnect: true });
+    await Promise.all([pub.connect(), sub.connect()]);
+    return new RedisHub(pub, sub);
+  }
+
+  publish(topic: string, message: unknown): void {
+    this.pub.publish(PREFIX + topic, JSON.stringify(message)).catch((err) => console.error('redis publish failed', topic, err));
+  }
+
+  subscribe(topic: string, listener: HubListener): () => void {
+    let set = this.topics.get(topic);
+    if (!set) {
+      this.topics.set(topic, (set = new Set()));
+      void this.sub.subscribe(PREFIX + topic);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) {
+        this.topics.delete(topic);
+        void this.sub.unsubscribe(PREFIX + topic);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    this.topics.clear();
+    this.sub.disconnect();
+    await this.pub.quit().catch(() => this.pub.disconnect());
+  }
+}

@@ -1,0 +1,134 @@
+// Demo data: organisations, accounts and three households in different phases and profiles.
+// Seeded into an empty embedded database by `npm start`, or anywhere by `npm run seed:demo`.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { documents, householdPersons, households, organizations, participations, phaseChanges, users } from '../db/schema.ts';
+import { hashPassword } from '../auth/password.ts';
+import { addDays, amsterdamDay } from '../../shared/huisverbod.ts';
+import type { OrganizationKind } from '../../shared/enums.ts';
+
+export const DEMO_PASSWORD = 'casustafel-demo';
+
+export const DEMO_ORGANIZATIONS: { key: string; name: string; kind: OrganizationKind }[] = [
+  { key: 'gemeente', name: 'Gemeente Rotterdam', kind: 'gemeente' },
+  { key: 'politie', name: 'Politie Rotterdam', kind: 'politie' },
+  { key: 'mw', name: 'Maatschappelijk Werk Rotterdam', kind: 'maatschappelijk_werk' },
+  { key: 'jeugd', name: 'Jeugdzorg Rijnmond', kind: 'jeugdzorg' },
+  { key: 'vz', name: 'Verslavingszorg Rijnmond', kind: 'verslavingszorg' },
+  { key: 'vt', name: 'Veilig Thuis Rotterdam-Rijnmond', kind: 'veilig_thuis' },
+  { key: 'wijkteam', name: 'Wijkteam Feijenoord', kind: 'wijkteam' },
+];
+
+export const DEMO_USERS = [
+  { key: 'beheer', email: 'beheer@casustafel.test', name: 'Bram Beheer', org: 'gemeente', admin: true, role: 'functioneel beheerder' },
+  { key: 'regie', email: 'regie@gemeente.test', name: 'Rianne de Regie', org: 'gemeente', admin: false, role: 'regievoerder' },
+  { key: 'politie', email: 'politie@politie.test', name: 'Peter Post', org: 'politie', admin: false, role: 'partner (politie)' },
+  { key: 'mw', email: 'mw@maatschappelijkwerk.test', name: 'Mila Werkman', org: 'mw', admin: false, role: 'partner (maatschappelijk werk)' },
+  { key: 'jeugd', email: 'jeugd@jeugdzorg.test', name: 'Jasper Jong', org: 'jeugd', admin: false, role: 'partner (jeugdzorg)' },
+  { key: 'vz', email: 'vz@verslavingszorg.test', name: 'Vera Zorg', org: 'vz', admin: false, role: 'partner (verslavingszorg)' },
+  { key: 'wijkteam', email: 'wijkteam@wijkteam.test', name: 'Wim Wijk', org: 'wijkteam', admin: false, role: 'neemt aan geen demohuishouden deel' },
+] as const;
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const result = await db.execute(sql`select count(*)::int as n from users`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+  return Number(rows[0]?.n ?? 0) === 0;
+}
+
+export async function seedDemo(db: Db, now: Date): Promise<void> {
+  const today = amsterdamDay(now);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const orgIds: Record<string, string> = {};
+    for (const o of DEMO_ORGANIZATIONS) {
+      const [row] = await tx.insert(organizations).values({ name: o.name, kind: o.kind }).returning({ id: organizations.id });
+      orgIds[o.key] = row!.id;
+    }
+    const userIds: Record<string, string> = {};
+    for (const u of DEMO_USERS) {
+      const [row] = await tx
+        .insert(users)
+        .values({ email: u.email, name: u.name, organizationId: orgIds[u.org]!, admin: u.admin, passwordHash })
+        .returning({ id: users.id });
+      userIds[u.key] = row!.id;
+    }
+    const demo = [
+      {
+        reference: 'HG-2026-0142',
+        displayName: 'Gezin Jansen',
+        profile: 'gezin_in_de_stress' as const,
+        package: 2,
+        hasChildren: true,
+        phase: 'directe_veiligheid' as const,
+        huisverbodStart: addDays(today, -3),
+        persons: [
+          { role: 'slachtoffer' as const, label: 'Sandra', birthYear: 1988, notes: 'Verblijft met de kinderen in de woning.' },
+          { role: 'pleger' as const, label: 'Mark', birthYear: 1985, notes: 'Huisverbod; verblijft tijdelijk bij zijn broer.' },
+          { role: 'kind' as const, label: 'Noah', birthYear: 2014, notes: '' },
+          { role: 'kind' as const, label: 'Emma', birthYear: 2018, notes: '' },
+          { role: 'netwerk' as const, label: 'Oma J.', birthYear: 1959, notes: 'Kan opvang bieden voor de kinderen.' },
+        ],
+        partners: ['politie', 'mw', 'jeugd', 'vz'],
+      },
+      {
+        reference: 'HG-2026-0117',
+        displayName: 'Huishouden El Amrani',
+        profile: 'intieme_terreur' as const,
+        package: 3,
+        hasChildren: false,
+        phase: 'stabiele_veiligheid' as const,
+        huisverbodStart: addDays(today, -40),
+        persons: [
+          { role: 'slachtoffer' as const, label: 'F.', birthYear: 1992, notes: '' },
+          { role: 'pleger' as const, label: 'Y.', birthYear: 1990, notes: 'Volgt een behandeling bij verslavingszorg.' },
+        ],
+        partners: ['politie', 'mw', 'vz'],
+      },
+      {
+        reference: 'HG-2025-0388',
+        displayName: 'Gezin De Vries',
+        profile: 'complexe_scheiding' as const,
+        package: 1,
+        hasChildren: true,
+        phase: 'duurzaam_herstel' as const,
+        huisverbodStart: null,
+        persons: [
+          { role: 'slachtoffer' as const, label: 'Anouk', birthYear: 1983, notes: '' },
+          { role: 'pleger' as const, label: 'Thomas', birthYear: 1981, notes: '' },
+          { role: 'kind' as const, label: 'Lotte', birthYear: 2012, notes: 'Getuige van conflicten bij overdrachten.' },
+        ],
+        partners: ['mw', 'jeugd'],
+      },
+    ];
+    for (const h of demo) {
+      const [row] = await tx
+        .insert(households)
+        .values({
+          reference: h.reference,
+          displayName: h.displayName,
+          profile: h.profile,
+          package: h.package,
+          hasChildren: h.hasChildren,
+          phase: h.phase,
+          huisverbodStart: h.huisverbodStart,
+          huisverbodExtendedUntil: null,
+          regieOrganizationId: orgIds.gemeente!,
+          createdBy: userIds.beheer!,
+        })
+        .returning({ id: households.id });
+      const householdId = row!.id;
+      await tx.insert(participations).values([
+        { householdId, userId: userIds.regie!, role: 'regievoerder' as const, addedBy: userIds.beheer! },
+        ...h.partners.map((p) => ({ householdId, userId: userIds[p]!, role: 'partner' as const, addedBy: userIds.regie! })),
+      ]);
+      await tx.insert(householdPersons).values(h.persons.map((p) => ({ ...p, householdId })));
+      await tx.insert(documents).values({ householdId, kind: 'plan', title: 'Plan van aanpak', createdBy: userIds.regie! });
+      await tx.insert(phaseChanges).values({ householdId, fromPhase: null, toPhase: h.phase, reason: 'Casus aangemaakt', changedBy: userIds.beheer! });
+    }
+  });
+}
+
+export function demoLoginsText(url: string): string {
+  const lines = DEMO_USERS.map((u) => `  ${u.email.padEnd(30)} ${u.role}`);
+  return [`Casustafel draait op ${url}`, '', `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`, ...lines, ''].join('\n');
+}

@@ -1,0 +1,54 @@
+// Huisverbod timeline arithmetic on calendar days (YYYY-MM-DD, Europe/Amsterdam), shared by server and client.
+import { HUISVERBOD_DAYS, HUISVERBOD_MAX_DAYS } from './enums.ts';
+
+export interface HuisverbodTimeline {
+  start: string;
+  /** Plan van aanpak must be ready by this day (start + 10 days). */
+  planDue: string;
+  /** Last day of the huisverbod: the extension if any, else start + 10 days. */
+  end: string;
+  /** Latest allowed end date (start + 28 days). */
+  maxEnd: string;
+  extended: boolean;
+  /** 1-based day number today (day 1 = start day); 0 before the start. */
+  day: number;
+  totalDays: number;
+  daysUntilPlanDue: number;
+  daysUntilEnd: number;
+  active: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+export function addDays(isoDay: string, days: number): string {
+  const d = new Date(isoDay + 'T00:00:00Z');
+  return new Date(d.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysBetween(fromIsoDay: string, toIsoDay: string): number {
+  return Math.round((Date.parse(toIsoDay + 'T00:00:00Z') - Date.parse(fromIsoDay + 'T00:00:00Z')) / DAY_MS);
+}
+
+/** Today's calendar date in Europe/Amsterdam. */
+export function amsterdamDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function huisverbodTimeline(start: string | null, extendedUntil: string | null, today: string): HuisverbodTimeline | null {
+  if (!start) return null;
+  const planDue = addDays(start, HUISVERBOD_DAYS);
+  const end = extendedUntil ?? planDue;
+  const day = daysBetween(start, today) + 1;
+  return {
+    start,
+    planDue,
+    end,
+    maxEnd: addDays(start, HUISVERBOD_MAX_DAYS),
+    extended: extendedUntil !== null,
+    day: Math.max(0, day),
+    totalDays: daysBetween(start, end),
+    daysUntilPlanDue: daysBetween(today, planDue),
+    daysUntilEnd: daysBetween(today, end),
+    active: day >= 1 && daysBetween(today, end) >= 0,
+  };
+}

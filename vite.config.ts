@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The client is built into dist/client and served by the Hono server; `vite` alone proxies the API for development.
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:3000',
+      '/collab': { target: 'ws://localhost:3000', ws: true },
+    },
+  },
+});

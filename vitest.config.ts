@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests (real server on port 0, real database). The engine is chosen by
+// CT_TEST_ENGINE (pglite | postgres); test/run.mjs runs the suite once per engine.
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
