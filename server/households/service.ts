@@ -1,7 +1,7 @@
 // Household domain verbs: list, read, create, update, participants. No HTTP here.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
-import { documents, householdPersons, households, organizations, participations, phaseChanges, users } from '../db/schema.ts';
+import { docVersions, documents, householdPersons, households, organizations, participations, phaseChanges, users } from '../db/schema.ts';
 import { AppError, badRequest, conflict } from '../errors.ts';
 import { audit } from '../audit/log.ts';
 import type { SessionUser } from '../auth/session.ts';
@@ -118,9 +118,15 @@ export async function householdDetail(db: Db, household: HouseholdRow, role: Hou
           .orderBy(desc(phaseChanges.changedAt))
       : Promise.resolve([]),
   ]);
+  const plan = docs.find((d) => d.kind === 'plan');
+  const established = plan
+    ? await db.select({ id: docVersions.id }).from(docVersions).where(and(eq(docVersions.documentId, plan.id), eq(docVersions.established, true))).limit(1)
+    : [];
   return {
     ...presentHousehold(household, role, now),
     contentHidden: !contentVisible,
+    /** The plan van aanpak has a vastgestelde version (drives the huisverbod deadline warning). */
+    planEstablished: established.length > 0,
     persons: persons.map(presentPerson),
     participants,
     documents: docs.map(presentDocument),

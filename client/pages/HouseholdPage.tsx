@@ -1,0 +1,80 @@
+// The one place for a casus: header, huisverbod timeline, documents, persons, participants.
+import { get } from '../lib/api.ts';
+import { useAsync } from '../lib/use-async.ts';
+import { Link } from '../lib/router.tsx';
+import type { HouseholdDetail } from '../lib/types.ts';
+import { ErrorMessage, Heading, Loading } from '../components/ui.tsx';
+import { PhaseBadge } from '../components/badges.tsx';
+import { PACKAGE_LABEL, PROFILE_INFO, ROLE_LABELS } from '../../shared/labels.ts';
+import { HuisverbodPanel } from './household/HuisverbodPanel.tsx';
+import { PersonsPanel } from './household/PersonsPanel.tsx';
+import { ParticipantsPanel } from './household/ParticipantsPanel.tsx';
+import { DocumentsPanel } from './household/DocumentsPanel.tsx';
+import { PhasePanel } from './household/PhasePanel.tsx';
+import { ProfilePanel } from './household/ProfilePanel.tsx';
+
+export function HouseholdPage({ id }: { id: string }) {
+  const { data, error, loading, reload } = useAsync(() => get<{ household: HouseholdDetail }>(`/api/households/${id}`).then((r) => r.household), [id]);
+  if (loading && !data) return <Loading />;
+  if (error) {
+    return (
+      <section>
+        <Heading level={1}>Huishouden</Heading>
+        <ErrorMessage error={error} retry={error.status >= 500 || error.status === 0 ? reload : undefined} />
+        <p className="utrecht-paragraph"><Link href="/" className="utrecht-link">Terug naar Mijn casussen</Link></p>
+      </section>
+    );
+  }
+  const h = data!;
+  const isRegie = h.myRole === 'regievoerder';
+  return (
+    <article aria-labelledby="household-title" className="ct-household">
+      <nav aria-label="Kruimelpad" className="ct-breadcrumb">
+        <Link href="/" className="utrecht-link">Mijn casussen</Link> <span aria-hidden="true">›</span> <span>{h.reference}</span>
+      </nav>
+      <header className="ct-household__header">
+        <div>
+          <p className="ct-pre-heading">{h.reference}{h.myRole && <> · jouw rol: {ROLE_LABELS[h.myRole]}</>}</p>
+          <Heading level={1} id="household-title">{h.displayName}</Heading>
+          <p className="ct-meta">
+            <PhaseBadge phase={h.phase} />
+            <span>{h.profile ? PROFILE_INFO[h.profile].label : 'Geen gezinsprofiel'}</span>
+            <span>{PACKAGE_LABEL(h.package, h.hasChildren)}</span>
+            {h.status === 'closed' && <span>Casus gesloten</span>}
+          </p>
+        </div>
+        {!h.contentHidden && (
+          <nav aria-label="Onderdelen van deze casus" className="ct-tabs">
+            {h.documents.find((d) => d.kind === 'plan') && (
+              <Link className="utrecht-button utrecht-button--primary-action ct-button-link" href={`/huishoudens/${h.id}/documenten/${h.documents.find((d) => d.kind === 'plan')!.id}`}>
+                Plan van aanpak
+              </Link>
+            )}
+            <Link className="utrecht-button utrecht-button--secondary-action ct-button-link" href={`/huishoudens/${h.id}/acties`}>
+              Wie doet wat
+            </Link>
+          </nav>
+        )}
+      </header>
+
+      {h.contentHidden && (
+        <p className="utrecht-paragraph ct-note">
+          Je beheert dit huishouden als functioneel beheerder. De inhoud (personen, plan, verslagen, acties) is alleen zichtbaar voor deelnemers.
+        </p>
+      )}
+
+      <div className="ct-grid">
+        <div className="ct-grid__main">
+          <HuisverbodPanel household={h} onChange={reload} />
+          {!h.contentHidden && <DocumentsPanel household={h} onChange={reload} />}
+          {!h.contentHidden && <PersonsPanel household={h} onChange={reload} />}
+        </div>
+        <div className="ct-grid__side">
+          <ProfilePanel household={h} />
+          {!h.contentHidden && <PhasePanel household={h} onChange={reload} canChange={isRegie} />}
+          <ParticipantsPanel household={h} onChange={reload} />
+        </div>
+      </div>
+    </article>
+  );
+}
