@@ -1,9 +1,12 @@
 // Feature pages (documents, board, overview) register their routes here.
 import type { ReactNode } from 'react';
+import { DocumentPage } from './features/editor/DocumentPage.tsx';
 
 export interface RouteDef {
   path: string;
   render: (params: Record<string, string>) => ReactNode;
 }
 
-export const routes: RouteDef[] = [];
+export const routes: RouteDef[] = [
+  { path: '/huishoudens/:householdId/documenten/:documentId', render: (p) => <DocumentPage key={p.documentId} householdId={p.householdId!} documentId={p.documentId!} /> },
+];

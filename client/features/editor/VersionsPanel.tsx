@@ -1,0 +1,99 @@
+// Named versions: save ("Versie vastleggen"), list with author and time, view read-only, restore.
+import { useState, type FormEvent } from 'react';
+import { ApiError, get, post } from '../../lib/api.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { Alert, Badge, Button, EmptyState, ErrorMessage, Heading, Loading, TextInput } from '../../components/ui.tsx';
+import { formatDateTime, formatShortDate } from '../../../shared/labels.ts';
+
+export interface Version {
+  id: string;
+  name: string;
+  established: boolean;
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+}
+
+export function VersionsPanel({ documentId, canWrite, defaultName, refreshKey = 0 }: { documentId: string; canWrite: boolean; defaultName: string; refreshKey?: number }) {
+  const versions = useAsync(() => get<{ versions: Version[] }>(`/api/documents/${documentId}/versions`).then((r) => r.versions), [documentId, refreshKey]);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [viewing, setViewing] = useState<Version | null>(null);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await post(`/api/documents/${documentId}/versions`, { name: name.trim() || `${defaultName} ${formatShortDate(new Date().toISOString())}` });
+      setName('');
+      setNotice('Versie vastgelegd.');
+      await versions.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Vastleggen lukte niet.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function restore(v: Version) {
+    if (!confirm(`De inhoud van "${v.name}" terugzetten? Dit wordt een nieuwe wijziging; de huidige tekst blijft in de geschiedenis.`)) return;
+    setError(null);
+    try {
+      await post(`/api/documents/${documentId}/versions/${v.id}/restore`);
+      setNotice(`"${v.name}" is teruggezet.`);
+      setViewing(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Terugzetten lukte niet.');
+    }
+  }
+
+  return (
+    <section className="ct-card" aria-labelledby="versions-title">
+      <Heading level={2} id="versions-title">Versies</Heading>
+      {error && <Alert type="error">{error}</Alert>}
+      {notice && <Alert type="ok">{notice}</Alert>}
+      {canWrite && (
+        <form onSubmit={save} className="ct-form" aria-label="Versie vastleggen">
+          <TextInput label="Naam van de versie" placeholder={`${defaultName} ${formatShortDate(new Date().toISOString())}`} value={name} onChange={(e) => setName(e.target.value)} />
+          <Button kind="secondary" type="submit" busy={busy}>Versie vastleggen</Button>
+        </form>
+      )}
+      {versions.loading && !versions.data && <Loading />}
+      <ErrorMessage error={versions.error} retry={versions.reload} />
+      {versions.data?.length === 0 && <EmptyState title="Nog geen versies vastgelegd." />}
+      {versions.data && versions.data.length > 0 && (
+        <ul className="ct-versions" data-testid="versions">
+          {versions.data.map((v) => (
+            <li key={v.id}>
+              <button type="button" className="ct-linkbutton" onClick={() => setViewing(v)}>{v.name}</button> {v.established && <Badge tone="ok">Vastgesteld</Badge>}
+              <div className="ct-small">{formatDateTime(v.createdAt)}{v.createdBy && ` · ${v.createdBy.name}`}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {viewing && <VersionViewer documentId={documentId} version={viewing} canRestore={canWrite} onRestore={() => restore(viewing)} onClose={() => setViewing(null)} />}
+    </section>
+  );
+}
+
+function VersionViewer({ documentId, version, canRestore, onRestore, onClose }: { documentId: string; version: Version; canRestore: boolean; onRestore: () => void; onClose: () => void }) {
+  const content = useAsync(() => get<{ content: { html: string } }>(`/api/documents/${documentId}/versions/${version.id}`), [documentId, version.id]);
+  return (
+    <div className="ct-dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div role="dialog" aria-modal="true" aria-labelledby="version-view-title" className="ct-dialog">
+        <Heading level={2} id="version-view-title">{version.name}</Heading>
+        <p className="ct-small">Alleen-lezen · {formatDateTime(version.createdAt)}{version.createdBy && ` · ${version.createdBy.name}`}</p>
+        {content.loading && <Loading />}
+        <ErrorMessage error={content.error} retry={content.reload} />
+        {content.data && <div className="ct-prose ct-prose--readonly" data-testid="version-content" dangerouslySetInnerHTML={{ __html: content.data.content.html }} />}
+        <div className="ct-actions">
+          {canRestore && <Button kind="primary" onClick={onRestore}>Deze versie terugzetten</Button>}
+          <Button autoFocus onClick={onClose}>Sluiten</Button>
+        </div>
+      </div>
+    </div>
+  );
+}
