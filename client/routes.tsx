@@ -1,6 +1,7 @@
 // Feature pages (documents, board, overview) register their routes here.
 import type { ReactNode } from 'react';
 import { DocumentPage } from './features/editor/DocumentPage.tsx';
+import { BoardPage } from './features/board/BoardPage.tsx';
 
 export interface RouteDef {
   path: string;
@@ -9,4 +10,5 @@ export interface RouteDef {
 
 export const routes: RouteDef[] = [
   { path: '/huishoudens/:householdId/documenten/:documentId', render: (p) => <DocumentPage key={p.documentId} householdId={p.householdId!} documentId={p.documentId!} /> },
+  { path: '/huishoudens/:householdId/acties', render: (p) => <BoardPage key={p.householdId} householdId={p.householdId!} /> },
 ];

@@ -1,0 +1,71 @@
+// The household's actions, kept live: one GET, then the household event stream (SSE) resumed from the
+// list's event sequence, so no change between the two is missed. Events are applied to local state
+// (newest version wins) rather than refetching; EventSource resends Last-Event-ID on reconnect.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, get } from '../../lib/api.ts';
+import type { Action, ActionListResponse, HouseholdEvent, RevokedEvent } from '../../../shared/board.ts';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'revoked';
+
+export function useActions(householdId: string) {
+  const [actions, setActions] = useState<Map<string, Action>>(new Map());
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [live, setLive] = useState<LiveState>('connecting');
+  const [revokedMessage, setRevokedMessage] = useState<string | null>(null);
+  const listeners = useRef(new Set<(e: HouseholdEvent) => void>());
+
+  /** Applies a newer version of an action (from an event or from our own request's response). */
+  const apply = useCallback((action: Action) => {
+    setActions((prev) => {
+      const current = prev.get(action.id);
+      if (current && current.version >= action.version) return prev;
+      const next = new Map(prev);
+      next.set(action.id, action);
+      return next;
+    });
+  }, []);
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let cancelled = false;
+    setLoading(true);
+    get<ActionListResponse>(`/api/households/${householdId}/actions`)
+      .then((res) => {
+        if (cancelled) return;
+        setActions(new Map(res.actions.map((a) => [a.id, a])));
+        setLoading(false);
+        source = new EventSource(`/api/households/${householdId}/events?lastEventId=${res.eventSeq}`);
+        source.addEventListener('ready', () => setLive('live'));
+        source.onerror = () => setLive((s) => (s === 'revoked' ? s : 'reconnecting'));
+        const onEvent = (msg: MessageEvent) => {
+          const event = JSON.parse(msg.data) as HouseholdEvent;
+          if (event.type === 'action.created' || event.type === 'action.updated') apply((event.payload as { action: Action }).action);
+          for (const l of listeners.current) l(event);
+        };
+        for (const type of ['action.created', 'action.updated', 'evaluation.updated']) source.addEventListener(type, onEvent);
+        source.addEventListener('revoked', (msg) => {
+          setLive('revoked');
+          setRevokedMessage((JSON.parse((msg as MessageEvent).data) as RevokedEvent).message);
+          source?.close();
+        });
+      })
+      .catch((e: ApiError) => {
+        if (!cancelled) {
+          setError(e);
+          setLoading(false);
+        }
+      });
+    return () => {
+      cancelled = true;
+      source?.close();
+    };
+  }, [householdId, apply]);
+
+  const onEvent = useCallback((l: (e: HouseholdEvent) => void) => {
+    listeners.current.add(l);
+    return () => listeners.current.delete(l);
+  }, []);
+
+  return { actions, loading, error, live, revokedMessage, apply, onEvent };
+}
