@@ -1,0 +1,116 @@
+// Durable storage of a Yjs document: an append-only log (doc_updates, one row per flush window) folded now
+// and then into a snapshot (doc_snapshots). Loading = latest snapshot + the log rows after it.
+import { and, asc, desc, eq, gt, lt, lte } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Db } from '../db/client.ts';
+import { docSnapshots, docUpdates, documents } from '../db/schema.ts';
+import type { DocumentKind } from '../../shared/enums.ts';
+
+export type DocumentRow = typeof documents.$inferSelect;
+
+export interface LoadedDocument {
+  document: DocumentRow;
+  /** Snapshot (if any) followed by the log rows after it, in order. */
+  updates: Uint8Array[];
+  /** Log rows after the snapshot: drives compaction. */
+  logRows: number;
+}
+
+/**
+ * Reads a document's state. The documents row is locked for the read so a concurrent compaction cannot
+ * fold rows between our snapshot and log reads, and so two processes cannot both fill an empty document.
+ * An empty document (never edited) gets `template(kind)` written as its first log row.
+ */
+export async function loadDocumentState(
+  db: Db,
+  documentId: string,
+  template: (kind: DocumentKind) => Uint8Array,
+): Promise<LoadedDocument | null> {
+  return db.transaction(async (tx) => {
+    const [document] = await tx.select().from(documents).where(eq(documents.id, documentId)).for('update');
+    if (!document) return null;
+    const [snapshot] = await tx
+      .select({ data: docSnapshots.data, upTo: docSnapshots.upToUpdateId })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.documentId, documentId))
+      .orderBy(desc(docSnapshots.id))
+      .limit(1);
+    const rows = await tx
+      .select({ data: docUpdates.data })
+      .from(docUpdates)
+      .where(and(eq(docUpdates.documentId, documentId), gt(docUpdates.id, snapshot?.upTo ?? 0)))
+      .orderBy(asc(docUpdates.id));
+    if (!snapshot && rows.length === 0) {
+      const data = template(document.kind);
+      await tx.insert(docUpdates).values({ documentId, data, updateCount: 1 });
+      rows.push({ data });
+    }
+    return { document, updates: snapshot ? [snapshot.data, ...rows.map((r) => r.data)] : rows.map((r) => r.data), logRows: rows.length };
+  });
+}
+
+/** Appends one batch (already merged) to the log. */
+export async function appendUpdate(db: Db, documentId: string, data: Uint8Array, updateCount: number): Promise<void> {
+  await db.insert(docUpdates).values({ documentId, data, updateCount });
+}
+
+export interface CompactionResult {
+  foldedRows: number;
+  snapshotBytes: number;
+}
+
+/**
+ * Folds the log into a new snapshot. The merge runs outside the transaction (it can take a while for a
+ * long log); the transaction only re-checks that no other compaction won the race, writes the snapshot and
+ * deletes exactly the rows it folded. Rows appended meanwhile stay in the log. Returns null when there was
+ * nothing to fold or another compaction got there first.
+ */
+export async function compactDocument(db: Db, documentId: string): Promise<CompactionResult | null> {
+  const [snapshot] = await db
+    .select({ id: docSnapshots.id, data: docSnapshots.data, upTo: docSnapshots.upToUpdateId })
+    .from(docSnapshots)
+    .where(eq(docSnapshots.documentId, documentId))
+    .orderBy(desc(docSnapshots.id))
+    .limit(1);
+  const rows = await db
+    .select({ id: docUpdates.id, data: docUpdates.data })
+    .from(docUpdates)
+    .where(and(eq(docUpdates.documentId, documentId), gt(docUpdates.id, snapshot?.upTo ?? 0)))
+    .orderBy(asc(docUpdates.id));
+  if (rows.length === 0) return null;
+  const upTo = rows[rows.length - 1]!.id;
+  const merged = mergeToState(snapshot ? [snapshot.data, ...rows.map((r) => r.data)] : rows.map((r) => r.data));
+
+  return db.transaction(async (tx) => {
+    await tx.select({ id: documents.id }).from(documents).where(eq(documents.id, documentId)).for('update');
+    const [latest] = await tx
+      .select({ id: docSnapshots.id })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.documentId, documentId))
+      .orderBy(desc(docSnapshots.id))
+      .limit(1);
+    if ((latest?.id ?? null) !== (snapshot?.id ?? null)) return null;
+    const [created] = await tx.insert(docSnapshots).values({ documentId, data: merged, upToUpdateId: upTo }).returning({ id: docSnapshots.id });
+    await tx.delete(docUpdates).where(and(eq(docUpdates.documentId, documentId), lte(docUpdates.id, upTo)));
+    // Older snapshots are covered by the new one.
+    await tx.delete(docSnapshots).where(and(eq(docSnapshots.documentId, documentId), lt(docSnapshots.id, created!.id)));
+    return { foldedRows: rows.length, snapshotBytes: merged.byteLength };
+  });
+}
+
+/** Applies updates to a scratch document and re-encodes it: smaller than Y.mergeUpdates (deleted content is collected). */
+export function mergeToState(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Number of log rows after the latest snapshot (tests and benches). */
+export async function logLength(db: Db, documentId: string): Promise<number> {
+  const rows = await db.select({ id: docUpdates.id }).from(docUpdates).where(eq(docUpdates.documentId, documentId));
+  return rows.length;
+}
