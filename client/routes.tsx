@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { DocumentPage } from './features/editor/DocumentPage.tsx';
 import { BoardPage } from './features/board/BoardPage.tsx';
+import { OverviewPage } from './features/overview/OverviewPage.tsx';
 
 export interface RouteDef {
   path: string;
@@ -11,4 +12,5 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/huishoudens/:householdId/documenten/:documentId', render: (p) => <DocumentPage key={p.documentId} householdId={p.householdId!} documentId={p.documentId!} /> },
   { path: '/huishoudens/:householdId/acties', render: (p) => <BoardPage key={p.householdId} householdId={p.householdId!} /> },
+  { path: '/overzicht', render: () => <OverviewPage /> },
 ];

@@ -13,7 +13,7 @@ import { CollabEditor } from './CollabEditor.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { PresenceList, usePresence } from './Presence.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
-import { documentPlugins } from './plugins.tsx';
+import { useDocumentPlugins } from './plugins.tsx';
 
 export interface DocumentMeta {
   id: string;
@@ -42,10 +42,6 @@ export function DocumentPage({ householdId, documentId }: { householdId: string;
       ]),
     [documentId, householdId],
   );
-  const [editor, setEditor] = useState<Editor | null>(null);
-  const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
-  const collab = useCollab(documentId, !!meta.data);
-  const presence = usePresence(collab.session?.provider ?? null);
 
   if (meta.loading && !meta.data) return <Loading label="Document laden…" />;
   if (meta.error || !meta.data) {
@@ -57,14 +53,23 @@ export function DocumentPage({ householdId, documentId }: { householdId: string;
       </section>
     );
   }
-  const [{ document: doc, myRole }, { household }] = meta.data;
+  return <DocumentView meta={meta.data} reload={meta.reload} householdId={householdId} me={me} />;
+}
+
+function DocumentView({ meta, reload, householdId, me }: { meta: [{ document: DocumentMeta; myRole: HouseholdRole }, { household: { reference: string; displayName: string } }]; reload: () => void; householdId: string; me: ReturnType<typeof useMe> }) {
+  const [{ document: doc, myRole }, { household }] = meta;
+  const documentId = doc.id;
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
+  const collab = useCollab(documentId, true);
+  const presence = usePresence(collab.session?.provider ?? null);
   const locked = !!doc.lockedAt;
   const canWrite = (myRole === 'regievoerder' || myRole === 'partner') && !locked;
   const editable = canWrite && collab.connection !== 'refused';
-  const ctx: DocumentContext = { document: doc, myRole, householdReference: household.reference, editor, reload: meta.reload };
-  const plugins = documentPlugins(ctx);
+  const ctx: DocumentContext = { document: doc, myRole, householdReference: household.reference, editor, reload };
+  const plugins = useDocumentPlugins(ctx);
 
-  return (
+  return plugins.wrap(
     <article className="ct-document" aria-labelledby="doc-title">
       <nav aria-label="Kruimelpad" className="ct-breadcrumb">
         <Link href="/" className="utrecht-link">Mijn casussen</Link> <span aria-hidden="true">›</span>{' '}

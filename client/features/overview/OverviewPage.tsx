@@ -1,0 +1,134 @@
+// The regievoerder's overview across the households they direct, sorted by urgency.
+import { useState } from 'react';
+import { get } from '../../lib/api.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { Link } from '../../lib/router.tsx';
+import { Badge, EmptyState, ErrorMessage, Heading, Loading } from '../../components/ui.tsx';
+import { PhaseBadge } from '../../components/badges.tsx';
+import type { OverviewAction, OverviewResponse } from '../../../shared/board.ts';
+import { formatDate, formatDateTime } from '../../../shared/labels.ts';
+
+type ListKey = keyof OverviewResponse['actions'];
+const LISTS: { key: ListKey; label: string; tone: 'info' | 'warning' | 'danger' }[] = [
+  { key: 'overdue', label: 'Achter op schema', tone: 'danger' },
+  { key: 'unclaimed', label: 'Niet opgepakt', tone: 'warning' },
+  { key: 'dueThisWeek', label: 'Deze week', tone: 'info' },
+  { key: 'open', label: 'Open afspraken', tone: 'info' },
+];
+
+export function OverviewPage() {
+  const [weeks, setWeeks] = useState(4);
+  const { data, error, loading, reload } = useAsync(() => get<OverviewResponse>(`/api/overview?weeks=${weeks}`), [weeks]);
+  const [list, setList] = useState<ListKey>('overdue');
+  if (loading && !data) return <Loading label="Overzicht laden…" />;
+  if (error) return <ErrorMessage error={error} retry={reload} />;
+  const o = data!;
+  return (
+    <section aria-labelledby="overview-title">
+      <Heading level={1} id="overview-title">Overzicht regie</Heading>
+      <p className="utrecht-paragraph ct-small">Alle huishoudens waarvan jij de regievoerder bent, de meest urgente bovenaan. Peildatum {formatDate(o.today)}.</p>
+      {o.households.length === 0 ? (
+        <EmptyState title="Je bent van geen enkel huishouden de regievoerder.">
+          <p className="utrecht-paragraph">Dit overzicht vult zich zodra de gemeente je als regievoerder aanwijst.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="ct-counters" role="group" aria-label="Afspraken per soort">
+            {LISTS.map((l) => (
+              <button key={l.key} type="button" className="ct-counter" aria-pressed={list === l.key} onClick={() => setList(l.key)} data-testid={`count-${l.key}`}>
+                <span className="ct-counter__n">{o.counts[l.key]}</span>
+                <span>{l.label}</span>
+              </button>
+            ))}
+          </div>
+          <section className="ct-card" aria-labelledby="list-title">
+            <Heading level={2} id="list-title">{LISTS.find((l) => l.key === list)!.label}</Heading>
+            <ActionTable actions={o.actions[list]} />
+          </section>
+          <section className="ct-card" aria-labelledby="hh-title">
+            <div className="ct-document__header">
+              <Heading level={2} id="hh-title">Huishoudens</Heading>
+              <label className="ct-check">
+                Geen casusoverleg in de laatste
+                <select className="utrecht-select ct-select-inline" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))} aria-label="Aantal weken">
+                  {[2, 4, 6, 8, 12].map((w) => <option key={w} value={w}>{w}</option>)}
+                </select>
+                weken
+              </label>
+            </div>
+            <table className="utrecht-table ct-table">
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">Huishouden</th>
+                  <th className="utrecht-table__header-cell" scope="col">Huisverbod</th>
+                  <th className="utrecht-table__header-cell" scope="col">Afspraken</th>
+                  <th className="utrecht-table__header-cell" scope="col">Laatste overleg</th>
+                  <th className="utrecht-table__header-cell" scope="col">Aandacht nodig</th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {o.households.map((h) => (
+                  <tr key={h.householdId} className="utrecht-table__row" data-testid="overview-household">
+                    <td className="utrecht-table__cell">
+                      <Link href={`/huishoudens/${h.householdId}`} className="utrecht-link ct-strong">{h.reference}</Link> {h.displayName}
+                      <div><PhaseBadge phase={h.phase} /></div>
+                    </td>
+                    <td className="utrecht-table__cell">
+                      {h.huisverbod?.active ? (
+                        <>
+                          Dag {h.huisverbod.day} van {h.huisverbod.totalDays}
+                          <div className="ct-small">Plan uiterlijk {formatDate(h.huisverbod.planDue)} {h.planEstablished ? '· vastgesteld' : `· nog ${h.huisverbod.daysUntilPlanDue} d.`}</div>
+                          <div className="ct-small">Einde {formatDate(h.huisverbod.end)} (nog {h.huisverbod.daysUntilEnd} d.)</div>
+                        </>
+                      ) : h.huisverbod ? 'Afgelopen' : '—'}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      <Link className="utrecht-link" href={`/huishoudens/${h.householdId}/acties`}>{h.counts.open} open</Link>
+                      {h.counts.overdue > 0 && <div><Badge tone="danger">{h.counts.overdue} te laat</Badge></div>}
+                      {h.counts.unclaimed > 0 && <div className="ct-small">{h.counts.unclaimed} niet opgepakt</div>}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      {h.lastMeetingAt ? <Link className="utrecht-link" href={`/huishoudens/${h.householdId}/documenten/${h.lastMeetingDocumentId}`}>{formatDateTime(h.lastMeetingAt)}</Link> : 'Nog geen'}
+                      {h.noRecentMeeting && <div><Badge tone="warning">Overleg nodig</Badge></div>}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      <ul className="ct-reasons">{h.urgency.reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ActionTable({ actions }: { actions: OverviewAction[] }) {
+  if (actions.length === 0) return <p className="utrecht-paragraph">Niets in deze lijst.</p>;
+  return (
+    <table className="utrecht-table ct-table">
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          <th className="utrecht-table__header-cell" scope="col">Actie</th>
+          <th className="utrecht-table__header-cell" scope="col">Huishouden</th>
+          <th className="utrecht-table__header-cell" scope="col">Eigenaar</th>
+          <th className="utrecht-table__header-cell" scope="col">Opgepakt door</th>
+          <th className="utrecht-table__header-cell" scope="col">Uiterlijk</th>
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">
+        {actions.map((a) => (
+          <tr key={a.id} className="utrecht-table__row" data-testid="overview-action">
+            <td className="utrecht-table__cell"><Link className="utrecht-link" href={`/huishoudens/${a.householdId}/acties#actie-${a.id}`}>{a.title}</Link></td>
+            <td className="utrecht-table__cell">{a.household.reference}</td>
+            <td className="utrecht-table__cell">{a.ownerOrganization?.name ?? '—'}</td>
+            <td className="utrecht-table__cell">{a.claimedBy ? `${a.claimedBy.name} (${a.claimedBy.organization.name})` : <Badge tone="warning">Niemand</Badge>}</td>
+            <td className="utrecht-table__cell">{a.dueDate ? (a.overdue ? <Badge tone="danger">{formatDate(a.dueDate)}</Badge> : formatDate(a.dueDate)) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
