@@ -2,6 +2,9 @@
 // /collab WebSocket) and a shutdown step. Created once per server instance (they may hold state).
 import type { Hono } from 'hono';
 import type { AppEnv, Deps } from './context.ts';
+import { boardModule } from './board/module.ts';
+import { eventsModule } from './realtime/routes.ts';
+import { overviewModule } from './overview/routes.ts';
 
 export interface Module {
   name: string;
@@ -13,6 +16,6 @@ export interface Module {
   close?: () => Promise<void>;
 }
 
-export function createModules(_deps: Deps): Module[] {
-  return [];
+export function createModules(deps: Deps): Module[] {
+  return [boardModule(deps), eventsModule(deps), overviewModule(deps)];
 }

@@ -1,0 +1,87 @@
+// Shapes action rows into the shared `Action` JSON. References (organisations, users, persons) are
+// loaded in three batched queries for any number of actions, so lists and single actions share one path.
+import { inArray, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { actions, householdPersons, organizations, users } from '../db/schema.ts';
+import type { Action, OrganizationRef, PersonRef, UserRef } from '../../shared/board.ts';
+import type { OrganizationKind } from '../../shared/enums.ts';
+import { amsterdamDay } from '../../shared/huisverbod.ts';
+
+export type ActionRow = typeof actions.$inferSelect;
+
+export interface RefMaps {
+  orgs: Map<string, OrganizationRef>;
+  users: Map<string, UserRef>;
+  persons: Map<string, PersonRef>;
+}
+
+const uniq = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => !!x))];
+
+export async function loadUserRefs(db: DbOrTx, ids: (string | null | undefined)[]): Promise<Map<string, UserRef>> {
+  const wanted = uniq(ids);
+  const map = new Map<string, UserRef>();
+  if (!wanted.length) return map;
+  const rows = await db
+    .select({ id: users.id, name: users.name, orgId: organizations.id, orgName: organizations.name, orgKind: organizations.kind })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(inArray(users.id, wanted));
+  for (const r of rows) map.set(r.id, { id: r.id, name: r.name, organization: { id: r.orgId, name: r.orgName, kind: r.orgKind as OrganizationKind } });
+  return map;
+}
+
+export async function loadRefs(db: DbOrTx, rows: ActionRow[]): Promise<RefMaps> {
+  const orgIds = uniq(rows.map((r) => r.ownerOrganizationId));
+  const personIds = uniq(rows.map((r) => r.personId));
+  const [orgRows, userMap, personRows] = await Promise.all([
+    orgIds.length ? db.select().from(organizations).where(inArray(organizations.id, orgIds)) : Promise.resolve([]),
+    loadUserRefs(db, rows.flatMap((r) => [r.assignedUserId, r.claimedBy, r.completedBy, r.createdBy])),
+    personIds.length ? db.select().from(householdPersons).where(inArray(householdPersons.id, personIds)) : Promise.resolve([]),
+  ]);
+  return {
+    orgs: new Map(orgRows.map((o) => [o.id, { id: o.id, name: o.name, kind: o.kind }])),
+    users: userMap,
+    persons: new Map(personRows.map((p) => [p.id, { id: p.id, label: p.label, role: p.role }])),
+  };
+}
+
+export function isOverdue(row: Pick<ActionRow, 'dueDate' | 'status'>, today: string): boolean {
+  return row.dueDate !== null && row.dueDate < today && (row.status === 'open' || row.status === 'claimed');
+}
+
+export function presentAction(row: ActionRow, refs: RefMaps, today: string): Action {
+  const user = (id: string | null) => (id ? (refs.users.get(id) ?? null) : null);
+  return {
+    id: row.id,
+    householdId: row.householdId,
+    title: row.title,
+    details: row.details,
+    status: row.status,
+    ownerOrganization: row.ownerOrganizationId ? (refs.orgs.get(row.ownerOrganizationId) ?? null) : null,
+    assignedUser: user(row.assignedUserId),
+    claimedBy: user(row.claimedBy),
+    claimedAt: row.claimedAt?.toISOString() ?? null,
+    dueDate: row.dueDate,
+    person: row.personId ? (refs.persons.get(row.personId) ?? null) : null,
+    completedBy: user(row.completedBy),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    completionNote: row.completionNote,
+    sourceDocumentId: row.sourceDocumentId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    createdBy: user(row.createdBy),
+    overdue: isOverdue(row, today),
+  };
+}
+
+export async function presentActions(db: DbOrTx, rows: ActionRow[], now: Date): Promise<Action[]> {
+  const refs = await loadRefs(db, rows);
+  const today = amsterdamDay(now);
+  return rows.map((r) => presentAction(r, refs, today));
+}
+
+export async function presentOne(db: DbOrTx, row: ActionRow, now: Date): Promise<Action> {
+  const [a] = await presentActions(db, [row], now);
+  return a!;
+}

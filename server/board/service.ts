@@ -1,0 +1,239 @@
+// Board domain verbs: create, edit, claim, release, complete, reopen, cancel, list, history.
+// Each verb owns its transaction: change the row, write history + audit, append the household event;
+// the event is published after commit (withHouseholdEvents). No HTTP here.
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { actions, organizations } from '../db/schema.ts';
+import { AppError, conflict } from '../errors.ts';
+import { authorizeHousehold, isUuid, type HouseholdRow } from '../households/access.ts';
+import type { ActorContext } from '../households/service.ts';
+import type { HouseholdAction } from '../policies/household.ts';
+import type { Hub } from '../realtime/hub.ts';
+import { currentEventSeq, withHouseholdEvents } from '../realtime/events.ts';
+import type { SessionUser } from '../auth/session.ts';
+import type { ActionInput, ActionPatch } from '../../shared/schemas.ts';
+import type { Action, ActionListResponse } from '../../shared/board.ts';
+import type { ActionStatus, HouseholdRole } from '../../shared/enums.ts';
+import { presentActions, presentOne, type ActionRow } from './presenter.ts';
+import { diff, readActionHistory, recordChange, type ChangeEntry } from './history.ts';
+import { assertReferences } from './references.ts';
+import {
+  actionNotFound,
+  assertMayAssign,
+  assertMayClaim,
+  assertMayComplete,
+  assertMayReopen,
+  assertMayRelease,
+  assertOpenOrClaimed,
+  claimedMessage,
+  mayClaim,
+  type BoardActor,
+} from './rules.ts';
+
+export interface BoardDeps {
+  db: Db;
+  hub: Hub;
+}
+
+export interface LoadedAction {
+  row: ActionRow;
+  household: HouseholdRow;
+  role: HouseholdRole | null;
+}
+
+/** Loads an action and applies the household policy; an action of a household the user may not
+ * know about answers exactly like a missing action (404). */
+export async function loadAction(db: Db, user: SessionUser, actionId: string, policy: HouseholdAction): Promise<LoadedAction> {
+  if (!isUuid(actionId)) throw actionNotFound();
+  const [row] = await db.select().from(actions).where(eq(actions.id, actionId));
+  if (!row) throw actionNotFound();
+  try {
+    const { household, role } = await authorizeHousehold(db, user, row.householdId, policy);
+    return { row, household, role };
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) throw actionNotFound();
+    throw err;
+  }
+}
+
+export async function listActions(db: Db, householdId: string, statuses: ActionStatus[] | null, now: Date): Promise<ActionListResponse> {
+  // The sequence is read first: the list then contains at least every change up to it, so a client that
+  // resumes the event stream after `eventSeq` misses nothing (a repeated change is idempotent by version).
+  const eventSeq = await currentEventSeq(db, householdId);
+  const where = statuses?.length ? and(eq(actions.householdId, householdId), inArray(actions.status, statuses)) : eq(actions.householdId, householdId);
+  const rows = await db.select().from(actions).where(where).orderBy(asc(actions.createdAt), asc(actions.id));
+  return { actions: await presentActions(db, rows, now), eventSeq };
+}
+
+export async function getAction(db: Db, row: ActionRow, now: Date): Promise<Action> {
+  return presentOne(db, row, now);
+}
+
+export const actionHistory = readActionHistory;
+
+export async function createAction(deps: BoardDeps, household: HouseholdRow, role: HouseholdRole | null, input: ActionInput, actor: ActorContext): Promise<Action> {
+  if (input.assignedUserId) assertMayAssign({ user: actor.user, role });
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
+    await assertReferences(tx, household.id, input);
+    const assigned = input.assignedUserId ?? null;
+    const [row] = await tx
+      .insert(actions)
+      .values({
+        householdId: household.id,
+        title: input.title,
+        details: input.details ?? '',
+        ownerOrganizationId: input.ownerOrganizationId ?? null,
+        dueDate: input.dueDate ?? null,
+        personId: input.personId ?? null,
+        sourceDocumentId: input.sourceDocumentId ?? null,
+        assignedUserId: assigned,
+        status: assigned ? 'claimed' : 'open',
+        claimedBy: assigned,
+        claimedAt: assigned ? actor.now : null,
+        createdBy: actor.user.id,
+        createdAt: actor.now,
+        updatedAt: actor.now,
+      })
+      .returning();
+    return recordChange(tx, emit, actor, row!, [{ kind: 'created', changes: diff(null, row!) }], true);
+  });
+}
+
+const EDITABLE = ['title', 'details', 'ownerOrganizationId', 'dueDate', 'personId', 'sourceDocumentId'] as const;
+
+export async function updateAction(deps: BoardDeps, loaded: LoadedAction, input: ActionPatch, actor: ActorContext): Promise<Action> {
+  const boardActor: BoardActor = { user: actor.user, role: loaded.role };
+  const assigning = input.assignedUserId !== undefined && input.assignedUserId !== loaded.row.assignedUserId;
+  if (assigning) assertMayAssign(boardActor);
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
+    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.row.id)).for('update');
+    if (!row) throw actionNotFound();
+    if (row.version !== input.version) {
+      throw conflict('STALE_VERSION', 'Iemand anders heeft deze actie intussen gewijzigd. Bekijk de nieuwste versie en probeer het opnieuw.', {
+        current: await presentOne(tx, row, actor.now),
+      });
+    }
+    await assertReferences(tx, row.householdId, input);
+    const set: Partial<ActionRow> = {};
+    for (const field of EDITABLE) {
+      const value = input[field];
+      if (value !== undefined) (set as Record<string, unknown>)[field] = field === 'details' ? (value ?? '') : value;
+    }
+    if (input.assignedUserId !== undefined && input.assignedUserId !== row.assignedUserId) {
+      set.assignedUserId = input.assignedUserId;
+      if (input.assignedUserId) {
+        assertOpenOrClaimed(row);
+        Object.assign(set, { status: 'claimed', claimedBy: input.assignedUserId, claimedAt: actor.now });
+      }
+    }
+    const preview = { ...row, ...set } as ActionRow;
+    const edited = diff(row, preview, EDITABLE);
+    const assigned = diff(row, preview, ['assignedUserId', 'status', 'claimedBy']);
+    const entries: ChangeEntry[] = [];
+    if (Object.keys(edited).length) entries.push({ kind: 'edited', changes: edited });
+    if (Object.keys(assigned).length) entries.push({ kind: 'assigned', changes: assigned });
+    if (!entries.length) return presentOne(tx, row, actor.now);
+    const [after] = await tx
+      .update(actions)
+      .set({ ...set, version: row.version + 1, updatedAt: actor.now })
+      .where(eq(actions.id, row.id))
+      .returning();
+    return recordChange(tx, emit, actor, after!, entries);
+  });
+}
+
+/**
+ * Exactly one of any number of concurrent claims wins: the claim is a single conditional UPDATE, which
+ * PostgreSQL re-checks after waiting on the row lock (and PGlite runs one at a time).
+ */
+export async function claimAction(deps: BoardDeps, loaded: LoadedAction, actor: ActorContext): Promise<Action> {
+  const boardActor: BoardActor = { user: actor.user, role: loaded.role };
+  if (!mayClaim(boardActor, loaded.row)) {
+    assertMayClaim(boardActor, loaded.row, await organizationName(deps.db, loaded.row.ownerOrganizationId));
+  }
+  const ownerCondition = loaded.role === 'regievoerder'
+    ? sql`true`
+    : or(isNull(actions.ownerOrganizationId), eq(actions.ownerOrganizationId, actor.user.organization.id));
+  const claimed = await withHouseholdEvents(deps, actor.now, async (tx, emit) => {
+    const [after] = await tx
+      .update(actions)
+      .set({ status: 'claimed', claimedBy: actor.user.id, claimedAt: actor.now, version: sql`${actions.version} + 1`, updatedAt: actor.now })
+      .where(and(eq(actions.id, loaded.row.id), eq(actions.status, 'open'), isNull(actions.claimedBy), ownerCondition))
+      .returning();
+    if (!after) return null;
+    const changes = { status: ['open', 'claimed'] as [unknown, unknown], claimedBy: [null, actor.user.id] as [unknown, unknown] };
+    return recordChange(tx, emit, actor, after, [{ kind: 'claimed', changes }]);
+  });
+  if (claimed) return claimed;
+
+  // Lost: explain why from the row as it is now.
+  const [row] = await deps.db.select().from(actions).where(eq(actions.id, loaded.row.id));
+  if (!row) throw actionNotFound();
+  const current = await presentOne(deps.db, row, actor.now);
+  if (row.status === 'claimed' && row.claimedBy === actor.user.id) return current; // a repeated click
+  if (row.status === 'claimed' && current.claimedBy) {
+    const { id, name, organization } = current.claimedBy;
+    throw conflict('ALREADY_CLAIMED', claimedMessage(current.claimedBy), {
+      claimedBy: { id, name, organization: { id: organization.id, name: organization.name } },
+      current,
+    });
+  }
+  if (!mayClaim(boardActor, row)) assertMayClaim(boardActor, row, current.ownerOrganization?.name ?? null);
+  assertOpenOrClaimed(row);
+  throw conflict('NOT_CLAIMABLE', 'Deze actie kan nu niet worden opgepakt. Vernieuw het bord en probeer het opnieuw.', { current });
+}
+
+/** Runs one state change on the locked row: `decide` checks the rules and returns the new values. */
+async function transition(
+  deps: BoardDeps,
+  loaded: LoadedAction,
+  actor: ActorContext,
+  kind: ChangeEntry['kind'],
+  decide: (row: ActionRow, a: BoardActor) => Partial<ActionRow>,
+): Promise<Action> {
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
+    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.row.id)).for('update');
+    if (!row) throw actionNotFound();
+    const set = decide(row, { user: actor.user, role: loaded.role });
+    const [after] = await tx
+      .update(actions)
+      .set({ ...set, version: row.version + 1, updatedAt: actor.now })
+      .where(eq(actions.id, row.id))
+      .returning();
+    return recordChange(tx, emit, actor, after!, [{ kind, changes: diff(row, after!) }]);
+  });
+}
+
+const UNCLAIMED = { claimedBy: null, claimedAt: null, assignedUserId: null } as const;
+
+export const releaseAction = (deps: BoardDeps, loaded: LoadedAction, actor: ActorContext) =>
+  transition(deps, loaded, actor, 'released', (row, a) => {
+    assertMayRelease(a, row);
+    return { status: 'open', ...UNCLAIMED };
+  });
+
+export const completeAction = (deps: BoardDeps, loaded: LoadedAction, note: string, actor: ActorContext) =>
+  transition(deps, loaded, actor, 'completed', (row, a) => {
+    assertMayComplete(a, row);
+    return { status: 'done', completedBy: actor.user.id, completedAt: actor.now, completionNote: note };
+  });
+
+export const reopenAction = (deps: BoardDeps, loaded: LoadedAction, actor: ActorContext) =>
+  transition(deps, loaded, actor, 'reopened', (row, a) => {
+    assertMayReopen(a, row);
+    return { status: 'open', ...UNCLAIMED, completedBy: null, completedAt: null, completionNote: null };
+  });
+
+/** Cancel: the route has already required the 'direct' policy (regievoerder). */
+export const cancelAction = (deps: BoardDeps, loaded: LoadedAction, actor: ActorContext) =>
+  transition(deps, loaded, actor, 'cancelled', (row) => {
+    assertOpenOrClaimed(row);
+    return { status: 'cancelled', ...UNCLAIMED };
+  });
+
+/** Organisation name for messages (e.g. why a partner may not claim). */
+export async function organizationName(db: Db, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [o] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id));
+  return o?.name ?? null;
+}

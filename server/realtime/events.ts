@@ -1,0 +1,79 @@
+// The per-household event log behind the live board. An event is appended inside the transaction that
+// made the change: bumping households.event_seq takes that row's lock until commit, so sequence numbers
+// are handed out in commit order and a reader that sees seq N has also seen every seq below N.
+// After commit the events are published on the hub (topic `household:<id>`) for open streams.
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../db/client.ts';
+import { householdEvents, households } from '../db/schema.ts';
+import type { Hub } from './hub.ts';
+import type { HouseholdEvent, HouseholdEventPayloads, HouseholdEventType } from '../../shared/board.ts';
+
+export const householdTopic = (householdId: string) => `household:${householdId}`;
+export const accessTopic = (householdId: string) => `access:${householdId}`;
+
+export async function appendHouseholdEvent<T extends HouseholdEventType>(
+  tx: DbOrTx,
+  householdId: string,
+  type: T,
+  payload: HouseholdEventPayloads[T],
+  at: Date,
+): Promise<HouseholdEvent<T>> {
+  const [row] = await tx
+    .update(households)
+    .set({ eventSeq: sql`${households.eventSeq} + 1` })
+    .where(eq(households.id, householdId))
+    .returning({ seq: households.eventSeq });
+  if (!row) throw new Error(`household ${householdId} not found while appending an event`);
+  const seq = Number(row.seq);
+  await tx.insert(householdEvents).values({ householdId, seq, type, payload: payload as unknown as Record<string, unknown>, createdAt: at });
+  return { householdId, seq, type, at: at.toISOString(), payload };
+}
+
+export function publishHouseholdEvents(hub: Hub, events: HouseholdEvent[]): void {
+  for (const e of events) hub.publish(householdTopic(e.householdId), e);
+}
+
+export type Emit = <T extends HouseholdEventType>(householdId: string, type: T, payload: HouseholdEventPayloads[T]) => Promise<HouseholdEvent<T>>;
+
+/**
+ * Runs `fn` in one transaction; events emitted through `emit` are appended inside it and published
+ * on the hub only after the commit (a rolled-back change never reaches a client).
+ */
+export async function withHouseholdEvents<R>(
+  deps: { db: Db; hub: Hub },
+  at: Date,
+  fn: (tx: Tx, emit: Emit) => Promise<R>,
+): Promise<R> {
+  const emitted: HouseholdEvent[] = [];
+  const result = await deps.db.transaction(async (tx) => {
+    emitted.length = 0; // a retried callback starts clean
+    const emit: Emit = async (householdId, type, payload) => {
+      const e = await appendHouseholdEvent(tx, householdId, type, payload, at);
+      emitted.push(e as HouseholdEvent);
+      return e;
+    };
+    return fn(tx, emit);
+  });
+  publishHouseholdEvents(deps.hub, emitted);
+  return result;
+}
+
+export async function currentEventSeq(db: DbOrTx, householdId: string): Promise<number> {
+  const [row] = await db.select({ seq: households.eventSeq }).from(households).where(eq(households.id, householdId));
+  return Number(row?.seq ?? 0);
+}
+
+/** Events with after < seq (<= upTo when given), in order, straight from the database. */
+export async function readHouseholdEvents(db: DbOrTx, householdId: string, after: number, upTo?: number, limit = 1000): Promise<HouseholdEvent[]> {
+  const where = upTo === undefined
+    ? and(eq(householdEvents.householdId, householdId), gt(householdEvents.seq, after))
+    : and(eq(householdEvents.householdId, householdId), gt(householdEvents.seq, after), lte(householdEvents.seq, upTo));
+  const rows = await db.select().from(householdEvents).where(where).orderBy(asc(householdEvents.seq)).limit(limit);
+  return rows.map((r) => ({
+    householdId: r.householdId,
+    seq: Number(r.seq),
+    type: r.type as HouseholdEventType,
+    at: r.createdAt.toISOString(),
+    payload: r.payload as unknown as HouseholdEvent['payload'],
+  }));
+}

@@ -1,0 +1,192 @@
+// Response shapes of the "wie doet wat" board, its live events, the regievoerder overview and the
+// casusoverleg evaluation block. Server presenters produce exactly these; the client consumes them.
+import type { ActionStatus, EvaluationVerdict, OrganizationKind, PersonRole, Phase } from './enums.ts';
+import type { HuisverbodTimeline } from './huisverbod.ts';
+
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface UserRef {
+  id: string;
+  name: string;
+  organization: OrganizationRef;
+}
+
+export interface PersonRef {
+  id: string;
+  label: string;
+  role: PersonRole;
+}
+
+export interface Action {
+  id: string;
+  householdId: string;
+  title: string;
+  details: string;
+  status: ActionStatus;
+  ownerOrganization: OrganizationRef | null;
+  assignedUser: UserRef | null;
+  claimedBy: UserRef | null;
+  /** ISO timestamp. */
+  claimedAt: string | null;
+  /** YYYY-MM-DD (Europe/Amsterdam calendar day). */
+  dueDate: string | null;
+  person: PersonRef | null;
+  completedBy: UserRef | null;
+  completedAt: string | null;
+  completionNote: string | null;
+  sourceDocumentId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: UserRef | null;
+  /** dueDate is before today (Europe/Amsterdam) and the action is still open or claimed. */
+  overdue: boolean;
+}
+
+/** GET /api/households/:id/actions. `eventSeq` is the household's event sequence at read time:
+ * connect the event stream with `?lastEventId=<eventSeq>` to receive exactly the changes after this list. */
+export interface ActionListResponse {
+  actions: Action[];
+  eventSeq: number;
+}
+
+export interface ActionResponse {
+  action: Action;
+}
+
+export const ACTION_EVENT_KINDS = ['created', 'claimed', 'released', 'completed', 'reopened', 'edited', 'cancelled', 'assigned'] as const;
+export type ActionEventKind = (typeof ACTION_EVENT_KINDS)[number];
+
+export interface ActionHistoryEvent {
+  kind: ActionEventKind;
+  at: string;
+  user: UserRef | null;
+  /** field → [old, new] */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export interface ActionHistoryResponse {
+  events: ActionHistoryEvent[];
+}
+
+// --- live household events (SSE) ---
+
+export type HouseholdEventType = 'action.created' | 'action.updated' | 'evaluation.updated';
+
+export interface EvaluationEventPayload {
+  documentId: string;
+  evaluation: Evaluation;
+}
+
+export interface HouseholdEventPayloads {
+  'action.created': { action: Action };
+  'action.updated': { action: Action };
+  'evaluation.updated': EvaluationEventPayload;
+}
+
+/** The `data` of one SSE message; the SSE `event` is `type` and the SSE `id` is `seq`. */
+export interface HouseholdEvent<T extends HouseholdEventType = HouseholdEventType> {
+  householdId: string;
+  seq: number;
+  type: T;
+  at: string;
+  payload: HouseholdEventPayloads[T];
+}
+
+/** `event: ready` sent first on every connection. `resumeFrom` is the seq after which events follow. */
+export interface ReadyEvent {
+  householdId: string;
+  seq: number;
+  resumeFrom: number;
+}
+
+/** `event: revoked` sent before the server ends a stream because the user's access was removed. */
+export interface RevokedEvent {
+  householdId: string;
+  message: string;
+}
+
+// --- regievoerder overview ---
+
+export interface HouseholdRefLite {
+  id: string;
+  reference: string;
+  displayName: string;
+}
+
+export type OverviewAction = Action & { household: HouseholdRefLite };
+
+export interface OverviewCounts {
+  /** status open or claimed */
+  open: number;
+  /** status open (nobody has claimed it) */
+  unclaimed: number;
+  /** open or claimed with dueDate < today */
+  overdue: number;
+  /** open or claimed with today <= dueDate <= today + 7 */
+  dueThisWeek: number;
+}
+
+export interface UrgencyReason {
+  code: 'overdue_actions' | 'plan_due' | 'plan_overdue' | 'huisverbod_ending' | 'no_recent_meeting' | 'unclaimed_actions' | 'due_this_week';
+  message: string;
+}
+
+export interface OverviewHousehold {
+  householdId: string;
+  reference: string;
+  displayName: string;
+  status: 'open' | 'closed';
+  phase: Phase;
+  huisverbod: HuisverbodTimeline | null;
+  planDocumentId: string | null;
+  planEstablished: boolean;
+  /** ISO timestamp of the latest casusoverleg (meeting document) in the past, or null. */
+  lastMeetingAt: string | null;
+  lastMeetingDocumentId: string | null;
+  /** No casusoverleg in the last `weeks` weeks. */
+  noRecentMeeting: boolean;
+  counts: OverviewCounts;
+  urgency: { score: number; reasons: UrgencyReason[] };
+}
+
+export interface OverviewResponse {
+  today: string;
+  weeks: number;
+  counts: OverviewCounts;
+  actions: {
+    open: OverviewAction[];
+    unclaimed: OverviewAction[];
+    overdue: OverviewAction[];
+    dueThisWeek: OverviewAction[];
+  };
+  /** Sorted by urgency, highest first. */
+  households: OverviewHousehold[];
+}
+
+// --- casusoverleg evaluation block ---
+
+export interface Evaluation {
+  actionId: string;
+  verdict: EvaluationVerdict;
+  note: string;
+  evaluatedBy: UserRef | null;
+  updatedAt: string;
+}
+
+export interface EvaluationItem {
+  action: Action;
+  evaluation: Evaluation | null;
+}
+
+export interface EvaluationResponse {
+  documentId: string;
+  meetingAt: string | null;
+  /** meetingAt of the previous casusoverleg; actions open since then are listed. */
+  previousMeetingAt: string | null;
+  items: EvaluationItem[];
+}
