@@ -23,12 +23,12 @@ export async function startDemoServer(config: Partial<Config> = {}): Promise<Tes
   return server;
 }
 
-export async function newUserPage(browser: Browser, server: TestServer, email: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function newUserPage(browser: Browser, server: TestServer, email: string, password = DEMO_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(server.url + '/inloggen');
   await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { name: 'Mijn casussen' }).waitFor();
   return { context, page };
@@ -43,4 +43,16 @@ export async function screenshot(page: Page, name: string) {
 export async function seriousViolations(page: Page) {
   const results = await new AxeBuilder(page).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
+/** Opens the demo household's page and returns its id. */
+export async function householdIdByReference(server: TestServer, reference: string): Promise<string> {
+  const h = await server.database.db.query.households.findFirst({ where: (t, { eq }) => eq(t.reference, reference) });
+  if (!h) throw new Error(`no household ${reference}`);
+  return h.id;
+}
+
+export async function planIdOf(server: TestServer, householdId: string): Promise<string> {
+  const d = await server.database.db.query.documents.findFirst({ where: (t, { and, eq }) => and(eq(t.householdId, householdId), eq(t.kind, 'plan')) });
+  return d!.id;
 }

@@ -1,0 +1,73 @@
+// Two people type in the same plan and see each other's text and caret; reload keeps the text;
+// an observer's editor is read-only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { householdIdByReference, launchBrowser, newUserPage, planIdOf, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
+import { addParticipant, createUser } from '../support/factories.ts';
+import { TEST_PASSWORD } from '../support/client.ts';
+import type { TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('live co-editing in the browser', () => {
+  it('two users see each other’s text and caret label, and the text survives a reload', async () => {
+    const householdId = await householdIdByReference(server, 'HG-2026-0142');
+    const planId = await planIdOf(server, householdId);
+    const url = `${server.url}/huishoudens/${householdId}/documenten/${planId}`;
+    const a = await newUserPage(browser, server, 'regie@gemeente.test');
+    const b = await newUserPage(browser, server, 'politie@politie.test');
+    await Promise.all([a.page.goto(url), b.page.goto(url)]);
+    for (const p of [a.page, b.page]) {
+      await p.getByText('Verbonden').waitFor();
+      await p.getByRole('heading', { name: 'Veiligheidsplan' }).waitFor();
+    }
+
+    // Each types at the end of a different section.
+    await a.page.getByRole('heading', { name: 'Aanleiding en signalen' }).click();
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type('Melding Veilig Thuis op 19 november.');
+    await b.page.getByRole('heading', { name: 'Gedragsregels' }).click();
+    await b.page.keyboard.press('End');
+    await b.page.keyboard.press('Enter');
+    await b.page.keyboard.type('Geen contact tussen Mark en Sandra.');
+
+    await b.page.getByText('Melding Veilig Thuis op 19 november.').waitFor({ timeout: 5000 });
+    await a.page.getByText('Geen contact tussen Mark en Sandra.').waitFor({ timeout: 5000 });
+    // Caret labels: name and organisation of the other user.
+    await a.page.locator('.collaboration-carets__label', { hasText: 'Peter Post · Politie Rotterdam' }).waitFor();
+    await b.page.locator('.collaboration-carets__label', { hasText: 'Rianne de Regie · Gemeente Rotterdam' }).waitFor();
+    await expect.poll(() => a.page.getByTestId('presence-user').count()).toBe(2);
+    await expect.poll(() => a.page.getByTestId('save-status').textContent()).toBe('Alles opgeslagen');
+    await screenshot(a.page, 'plan-samen-bewerken');
+    expect(await seriousViolations(a.page)).toEqual([]);
+
+    await b.context.close();
+    await a.page.reload();
+    await a.page.getByText('Geen contact tussen Mark en Sandra.').waitFor();
+    await a.page.getByText('Melding Veilig Thuis op 19 november.').waitFor();
+    await a.context.close();
+  });
+
+  it('an observer sees the live document but cannot type in it', async () => {
+    const householdId = await householdIdByReference(server, 'HG-2026-0142');
+    const planId = await planIdOf(server, householdId);
+    const observer = await createUser(server.database.db, { kind: 'veilig_thuis', name: 'Olga Observer' });
+    await addParticipant(server.database.db, householdId, observer.id, 'observer');
+    const o = await newUserPage(browser, server, observer.email, TEST_PASSWORD);
+    await o.page.goto(`${server.url}/huishoudens/${householdId}/documenten/${planId}`);
+    await o.page.getByText('Je kijkt mee bij dit huishouden').waitFor();
+    await o.page.getByRole('heading', { name: 'Veiligheidsplan' }).waitFor();
+    expect(await o.page.getByTestId('editor').getAttribute('contenteditable')).toBe('false');
+    expect(await o.page.getByRole('toolbar', { name: 'Opmaak' }).count()).toBe(0);
+    await o.context.close();
+  });
+});
