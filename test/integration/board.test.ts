@@ -164,9 +164,9 @@ describe('board: changing actions', () => {
     expect(completed.user).toMatchObject({ id: users.partner.id, organization: { id: users.partner.organizationId } });
     expect(typeof completed.at).toBe('string');
 
-    const audits = await db().select().from(auditLog).where(and(eq(auditLog.householdId, household.id), eq(auditLog.target, a.id)));
+    const audits = await db().select().from(auditLog).where(and(eq(auditLog.householdId, household.id), eq(auditLog.target, a.id))).orderBy(auditLog.id);
     expect(audits.map((r) => r.event)).toEqual(['action.create', 'action.claim', 'action.edit', 'action.complete']);
-    const events = await db().select().from(householdEvents).where(eq(householdEvents.householdId, household.id));
+    const events = await db().select().from(householdEvents).where(eq(householdEvents.householdId, household.id)).orderBy(householdEvents.seq);
     expect(events.map((e) => [e.seq, e.type])).toEqual([
       [1, 'action.created'],
       [2, 'action.updated'],
