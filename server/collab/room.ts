@@ -121,7 +121,6 @@ export class Room {
       this.hooks.log.error('collab: update failed to apply', { documentId: this.documentId, err: String(err) });
       return conn.close(CloseCode.Malformed, 'Wijziging kon niet worden verwerkt');
     }
-    conn.recordUpdate(new Date());
   }
 
   /** Applies an update received from another process (already persisted there). */
@@ -155,6 +154,8 @@ export class Room {
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
     this.sizeEstimate += update.byteLength;
     if (origin === REMOTE_ORIGIN) return;
+    // Counted here, not on receipt: a sync step 2 that brings nothing new is not an edit.
+    if (this.connections.has(origin as CollabConnection)) (origin as CollabConnection).recordUpdate(new Date());
     this.batcher.push(update);
     this.hooks.onLocalUpdate(this, update);
   };
