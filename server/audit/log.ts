@@ -26,6 +26,7 @@ export type AuditEvent =
   | 'document.restore'
   | 'document.lock'
   | 'document.unlock'
+  | 'document.reopen'
   | 'document.export'
   | 'meeting.attendance'
   | 'meeting.evaluation'

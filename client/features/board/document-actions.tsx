@@ -43,7 +43,7 @@ function ActionChipView({ node }: NodeViewProps) {
 }
 
 /** The document plugins of the board: chip rendering, the "Actie maken" button and "/actie". */
-export function useDocumentActions(ctx: DocumentContext): DocumentPlugins & { wrap: (children: React.ReactNode) => React.ReactNode } {
+export function useDocumentActions(ctx: DocumentContext): DocumentPlugins & { wrap: (children: React.ReactNode) => React.ReactNode; onEvent: ReturnType<typeof useActions>['onEvent'] } {
   const { document: doc } = ctx;
   const board = useActions(doc.householdId);
   const household = useAsync(() => get<{ household: HouseholdDetail }>(`/api/households/${doc.householdId}`).then((r) => r.household), [doc.householdId]);
@@ -122,6 +122,7 @@ export function useDocumentActions(ctx: DocumentContext): DocumentPlugins & { wr
         )}
       </>
     ),
+    onEvent: board.onEvent,
     wrap: (children) => <ChipContext.Provider value={{ actions: board.actions, open: setOpenId }}>{children}</ChipContext.Provider>,
   };
 }

@@ -105,7 +105,7 @@ function DocumentView({ meta, reload, householdId, me }: { meta: [{ document: Do
         </div>
         <aside className="ct-grid__side" aria-label="Bij dit document">
           {plugins.side}
-          <VersionsPanel documentId={doc.id} canWrite={canWrite} defaultName={doc.kind === 'plan' ? 'Plan van aanpak' : 'Verslag'} />
+          <VersionsPanel key={doc.lockedAt ?? 'open'} documentId={doc.id} householdId={doc.householdId} canWrite={canWrite} defaultName={doc.kind === 'plan' ? 'Plan van aanpak' : 'Verslag'} />
         </aside>
       </div>
     </article>

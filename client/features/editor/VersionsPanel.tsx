@@ -13,7 +13,7 @@ export interface Version {
   createdBy: { id: string; name: string } | null;
 }
 
-export function VersionsPanel({ documentId, canWrite, defaultName, refreshKey = 0 }: { documentId: string; canWrite: boolean; defaultName: string; refreshKey?: number }) {
+export function VersionsPanel({ documentId, householdId, canWrite, defaultName, refreshKey = 0 }: { documentId: string; householdId: string; canWrite: boolean; defaultName: string; refreshKey?: number }) {
   const versions = useAsync(() => get<{ versions: Version[] }>(`/api/documents/${documentId}/versions`).then((r) => r.versions), [documentId, refreshKey]);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +70,10 @@ export function VersionsPanel({ documentId, canWrite, defaultName, refreshKey = 
             <li key={v.id}>
               <button type="button" className="ct-linkbutton" onClick={() => setViewing(v)}>{v.name}</button> {v.established && <Badge tone="ok">Vastgesteld</Badge>}
               <div className="ct-small">{formatDateTime(v.createdAt)}{v.createdBy && ` · ${v.createdBy.name}`}</div>
+              <div className="ct-small">
+                <a className="utrecht-link" href={`/huishoudens/${householdId}/documenten/${documentId}/afdrukken?versie=${v.id}`} target="_blank" rel="noopener" aria-label={`${v.name} afdrukken`}>Afdrukken</a> ·{' '}
+                <a className="utrecht-link" href={`/api/documents/${documentId}/export.pdf?versionId=${v.id}`} download aria-label={`${v.name} als PDF`}>PDF</a>
+              </div>
             </li>
           ))}
         </ul>

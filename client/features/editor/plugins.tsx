@@ -1,9 +1,31 @@
-// Feature hooks into the document page (action chips from the board, meeting flow). Kept in one place so
-// the editor itself does not import every feature.
+// Feature hooks into the document page (action chips from the board, the casusoverleg flow). Kept in one
+// place so the editor itself does not import every feature.
 import type { ReactNode } from 'react';
 import type { DocumentContext, DocumentPlugins } from './DocumentPage.tsx';
 import { useDocumentActions } from '../board/document-actions.tsx';
+import { AttendancePanel } from '../meeting/AttendancePanel.tsx';
+import { EvaluationPanel } from '../meeting/EvaluationPanel.tsx';
+import { EstablishPanel } from '../meeting/EstablishPanel.tsx';
 
 export function useDocumentPlugins(ctx: DocumentContext): DocumentPlugins & { wrap: (children: ReactNode) => ReactNode } {
-  return useDocumentActions(ctx);
+  const actions = useDocumentActions(ctx);
+  const { document: doc, myRole } = ctx;
+  const isRegie = myRole === 'regievoerder';
+  const writer = isRegie || myRole === 'partner';
+  const meeting = doc.kind === 'meeting';
+  return {
+    ...actions,
+    before: meeting ? (
+      <>
+        <AttendancePanel documentId={doc.id} canEdit={isRegie && !doc.lockedAt} />
+        <EvaluationPanel householdId={doc.householdId} documentId={doc.id} canEdit={writer && !doc.lockedAt} onEvent={actions.onEvent} />
+      </>
+    ) : undefined,
+    side: (
+      <>
+        {actions.side}
+        <EstablishPanel ctx={ctx} onChanged={ctx.reload} />
+      </>
+    ),
+  };
 }

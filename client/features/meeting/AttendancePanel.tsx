@@ -1,0 +1,61 @@
+// Aanwezigen: the household's participants, marked present/absent by the regievoerder.
+import { useState } from 'react';
+import { ApiError, get, put } from '../../lib/api.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { Alert, Heading, Loading } from '../../components/ui.tsx';
+import { ROLE_LABELS } from '../../../shared/labels.ts';
+import type { HouseholdRole } from '../../../shared/enums.ts';
+
+interface AttendanceRow {
+  user: { id: string; name: string };
+  organization: { name: string; kind: string };
+  role: HouseholdRole;
+  present: boolean | null;
+}
+
+export function AttendancePanel({ documentId, canEdit }: { documentId: string; canEdit: boolean }) {
+  const rows = useAsync(() => get<{ attendance: AttendanceRow[] }>(`/api/documents/${documentId}/attendance`).then((r) => r.attendance), [documentId]);
+  const [error, setError] = useState<string | null>(null);
+  async function mark(userId: string, present: boolean) {
+    setError(null);
+    try {
+      const r = await put<{ attendance: AttendanceRow[] }>(`/api/documents/${documentId}/attendance`, { userId, present });
+      rows.setData(r.attendance);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
+    }
+  }
+  return (
+    <section className="ct-card" aria-labelledby="attendance-title">
+      <Heading level={2} id="attendance-title">Aanwezigen</Heading>
+      {error && <Alert type="error">{error}</Alert>}
+      {rows.loading && !rows.data && <Loading />}
+      <table className="utrecht-table ct-table ct-table--compact">
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col">Deelnemer</th>
+            <th className="utrecht-table__header-cell" scope="col">Aanwezig</th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.data?.map((r) => (
+            <tr key={r.user.id} className="utrecht-table__row" data-testid="attendance-row">
+              <td className="utrecht-table__cell">
+                <span className={`ct-org-dot ct-org--${r.organization.kind}`} aria-hidden="true" /> {r.user.name} <span className="ct-small">· {r.organization.name} · {ROLE_LABELS[r.role]}</span>
+              </td>
+              <td className="utrecht-table__cell">
+                {canEdit ? (
+                  <fieldset className="ct-segmented">
+                    <legend className="ct-visually-hidden">Aanwezigheid van {r.user.name}</legend>
+                    <label><input type="radio" name={`att-${r.user.id}`} checked={r.present === true} onChange={() => mark(r.user.id, true)} /> Aanwezig</label>
+                    <label><input type="radio" name={`att-${r.user.id}`} checked={r.present === false} onChange={() => mark(r.user.id, false)} /> Afwezig</label>
+                  </fieldset>
+                ) : r.present === null ? '—' : r.present ? 'Aanwezig' : 'Afwezig'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

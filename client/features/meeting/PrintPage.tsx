@@ -1,0 +1,40 @@
+// A clean printable page of the plan or a verslag (optionally a named version): reference, date, version,
+// participants, and the content. Print with the browser (Ctrl+P) or download the PDF.
+import { get } from '../../lib/api.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { useLocation } from '../../lib/router.tsx';
+import { Button, ErrorMessage, Loading } from '../../components/ui.tsx';
+
+interface ExportResponse {
+  meta: { reference: string; title: string; versionName: string; date: string; meetingAt: string | null; participantsLabel: string; participants: string[] };
+  html: string;
+}
+
+export function PrintPage({ documentId }: { documentId: string }) {
+  const { search } = useLocation();
+  const versionId = search.get('versie');
+  const q = versionId ? `?versionId=${encodeURIComponent(versionId)}` : '';
+  const data = useAsync(() => get<ExportResponse>(`/api/documents/${documentId}/export${q}`), [documentId, q]);
+  if (data.loading && !data.data) return <Loading />;
+  if (data.error) return <ErrorMessage error={data.error} />;
+  const { meta, html } = data.data!;
+  return (
+    <article className="ct-print" aria-labelledby="print-title">
+      <div className="ct-print__tools ct-actions">
+        <Button kind="primary" onClick={() => window.print()}>Afdrukken</Button>
+        <a className="utrecht-button utrecht-button--secondary-action ct-button-link" href={`/api/documents/${documentId}/export.pdf${q}`} download>PDF downloaden</a>
+      </div>
+      <p className="ct-print__confidential">Vertrouwelijk — bijzondere persoonsgegevens</p>
+      <h1 id="print-title" className="utrecht-heading-1">{meta.title}</h1>
+      <dl className="ct-dl">
+        <dt>Kenmerk</dt><dd data-testid="print-reference">{meta.reference}</dd>
+        {meta.meetingAt && (<><dt>Casusoverleg</dt><dd>{meta.meetingAt}</dd></>)}
+        <dt>Versie</dt><dd data-testid="print-version">{meta.versionName}</dd>
+        <dt>Datum</dt><dd>{meta.date}</dd>
+        <dt>{meta.participantsLabel}</dt><dd><ul className="ct-print__participants">{meta.participants.map((p) => <li key={p}>{p}</li>)}</ul></dd>
+      </dl>
+      <hr />
+      <div className="ct-prose" dangerouslySetInnerHTML={{ __html: html }} />
+    </article>
+  );
+}

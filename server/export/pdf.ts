@@ -1,0 +1,114 @@
+// Renders a document (Tiptap JSON) as a clean, printable PDF with pdfkit: a header with the household
+// reference, date, version name and participants, then the content. Nothing beyond what the document holds.
+import PDFDocument from 'pdfkit';
+import type { JSONContent } from '@tiptap/core';
+
+export interface ExportMeta {
+  reference: string;
+  title: string;
+  /** Version name, or "Actuele versie". */
+  versionName: string;
+  /** Formatted nl-NL date of the version (or of the export). */
+  date: string;
+  meetingAt: string | null;
+  participantsLabel: string;
+  participants: string[];
+}
+
+const FONTS = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' };
+const SIZES: Record<number, number> = { 1: 18, 2: 15, 3: 12.5 };
+const BLUE = '#154273';
+
+export function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 60, right: 60 }, info: { Title: `${meta.reference} — ${meta.title} — ${meta.versionName}`, Author: 'Casustafel', Subject: meta.title } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  doc.font(FONTS.bold).fontSize(9).fillColor('#555555').text('VERTROUWELIJK — bijzondere persoonsgegevens', { align: 'right' });
+  doc.moveDown(0.5);
+  doc.font(FONTS.bold).fontSize(20).fillColor(BLUE).text(meta.title);
+  doc.font(FONTS.regular).fontSize(10.5).fillColor('#1b1b1b');
+  doc.text(`Kenmerk: ${meta.reference}`);
+  if (meta.meetingAt) doc.text(`Casusoverleg: ${meta.meetingAt}`);
+  doc.text(`Versie: ${meta.versionName}`);
+  doc.text(`Datum: ${meta.date}`);
+  if (meta.participants.length) {
+    doc.moveDown(0.4).font(FONTS.bold).text(meta.participantsLabel);
+    doc.font(FONTS.regular);
+    for (const p of meta.participants) doc.text(`• ${p}`, { indent: 8 });
+  }
+  const y = doc.y + 8;
+  doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).strokeColor('#cad0d6').stroke();
+  doc.y = y + 12;
+
+  for (const node of content.content ?? []) block(doc, node, 0);
+  doc.end();
+  return done;
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function block(doc: Doc, node: JSONContent, indent: number, marker?: string) {
+  switch (node.type) {
+    case 'heading': {
+      const level = Number(node.attrs?.level ?? 2);
+      doc.moveDown(0.6).font(FONTS.bold).fontSize(SIZES[level] ?? 12).fillColor(BLUE);
+      doc.text(plain(node), { indent });
+      doc.fillColor('#1b1b1b').fontSize(10.5).moveDown(0.2);
+      return;
+    }
+    case 'paragraph':
+      inline(doc, node, indent, marker);
+      doc.moveDown(0.3);
+      return;
+    case 'bulletList':
+    case 'orderedList':
+    case 'taskList': {
+      let n = Number(node.attrs?.start ?? 1);
+      for (const item of node.content ?? []) {
+        const m = node.type === 'bulletList' ? '•' : node.type === 'orderedList' ? `${n++}.` : item.attrs?.checked ? '[x]' : '[ ]';
+        const [first, ...rest] = item.content ?? [];
+        if (first) block(doc, first, indent + 14, m);
+        for (const child of rest) block(doc, child, indent + 14);
+      }
+      return;
+    }
+    case 'blockquote':
+      for (const child of node.content ?? []) block(doc, child, indent + 14);
+      return;
+    case 'codeBlock':
+      doc.font('Courier').fontSize(9.5).text(plain(node), { indent }).font(FONTS.regular).fontSize(10.5).moveDown(0.3);
+      return;
+    case 'horizontalRule': {
+      const y = doc.y + 4;
+      doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).strokeColor('#cad0d6').stroke();
+      doc.y = y + 8;
+      return;
+    }
+    default:
+      if (node.content) for (const child of node.content) block(doc, child, indent);
+  }
+}
+
+function inline(doc: Doc, node: JSONContent, indent: number, marker?: string) {
+  const parts = (node.content ?? []).map((c) => ({ text: c.type === 'hardBreak' ? '\n' : c.type === 'actionRef' ? `[Actie: ${String(c.attrs?.title ?? '')}]` : (c.text ?? ''), marks: (c.marks ?? []).map((m) => m.type) }));
+  if (marker) parts.unshift({ text: `${marker} `, marks: [] });
+  if (parts.length === 0) {
+    doc.text(' ', { indent });
+    return;
+  }
+  parts.forEach((p, i) => {
+    const bold = p.marks.includes('bold');
+    const italic = p.marks.includes('italic');
+    doc.font(bold && italic ? FONTS.boldItalic : bold ? FONTS.bold : italic ? FONTS.italic : FONTS.regular).fontSize(10.5);
+    doc.text(p.text, { indent, continued: i < parts.length - 1, underline: p.marks.includes('underline'), strike: p.marks.includes('strike') });
+  });
+  doc.font(FONTS.regular);
+}
+
+function plain(node: JSONContent): string {
+  if (node.text) return node.text;
+  if (node.type === 'actionRef') return `[Actie: ${String(node.attrs?.title ?? '')}]`;
+  return (node.content ?? []).map(plain).join('');
+}

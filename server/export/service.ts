@@ -1,0 +1,52 @@
+// Export of the plan or a (vastgesteld) verslag: the data for a printable page and for the PDF.
+import { eq } from 'drizzle-orm';
+import { households } from '../db/schema.ts';
+import { audit } from '../audit/log.ts';
+import type { ActorContext } from '../households/service.ts';
+import { listParticipants } from '../households/service.ts';
+import { authorizeDocument } from '../documents/access.ts';
+import { documentJSON, getVersion, type DocumentsContext } from '../documents/service.ts';
+import { jsonToHTML } from '../documents/content.ts';
+import { listAttendance } from '../meetings/service.ts';
+import { ROLE_LABELS, formatDate, formatDateTime } from '../../shared/labels.ts';
+import type { ExportMeta } from './pdf.ts';
+
+export async function exportDocument(ctx: DocumentsContext, actor: ActorContext, documentId: string, versionId: string | undefined, format: 'html' | 'pdf') {
+  const { document } = await authorizeDocument(ctx.db, actor.user, documentId, 'read');
+  const [household] = await ctx.db.select({ reference: households.reference }).from(households).where(eq(households.id, document.householdId));
+  let json;
+  let versionName = 'Actuele versie';
+  let date = formatDate(actor.now.toISOString());
+  if (versionId) {
+    const v = await getVersion(ctx.db, actor, documentId, versionId);
+    json = v.content.json;
+    versionName = v.version.name;
+    date = formatDate(v.version.createdAt);
+  } else {
+    json = (await documentJSON(ctx.rooms, documentId))!;
+  }
+  let participants: string[];
+  let participantsLabel: string;
+  if (document.kind === 'meeting') {
+    const attendance = await listAttendance(ctx, actor, documentId);
+    const marked = attendance.filter((a) => a.present !== null);
+    participantsLabel = marked.length ? 'Aanwezig' : 'Deelnemers (aanwezigheid niet vastgelegd)';
+    participants = (marked.length ? attendance.filter((a) => a.present) : attendance).map((a) => `${a.user.name} (${a.organization.name})`);
+    const absent = attendance.filter((a) => a.present === false);
+    if (absent.length) participants.push(`Afwezig: ${absent.map((a) => `${a.user.name} (${a.organization.name})`).join(', ')}`);
+  } else {
+    participantsLabel = 'Deelnemers';
+    participants = (await listParticipants(ctx.db, document.householdId)).map((p) => `${p.user.name} (${p.organization.name}, ${ROLE_LABELS[p.role].toLowerCase()})`);
+  }
+  const meta: ExportMeta = {
+    reference: household!.reference,
+    title: document.title,
+    versionName,
+    date,
+    meetingAt: document.meetingAt ? formatDateTime(document.meetingAt.toISOString()) : null,
+    participantsLabel,
+    participants,
+  };
+  await audit(ctx.db, { userId: actor.user.id, organizationId: actor.user.organization.id, householdId: document.householdId, ip: actor.ip, event: 'document.export', target: documentId, details: { versionId: versionId ?? null, format } });
+  return { meta, json, html: jsonToHTML(json) };
+}
