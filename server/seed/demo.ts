@@ -6,6 +6,9 @@ import { documents, householdPersons, households, organizations, participations,
 import { hashPassword } from '../auth/password.ts';
 import { addDays, amsterdamDay } from '../../shared/huisverbod.ts';
 import type { OrganizationKind } from '../../shared/enums.ts';
+import { seedDemoActions } from './demo-actions.ts';
+
+export { seedDemoActions };
 
 export const DEMO_PASSWORD = 'casustafel-demo';
 
@@ -126,6 +129,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
       await tx.insert(phaseChanges).values({ householdId, fromPhase: null, toPhase: h.phase, reason: 'Casus aangemaakt', changedBy: userIds.beheer! });
     }
   });
+  await seedDemoActions(db, now);
 }
 
 export function demoLoginsText(url: string): string {

@@ -26,7 +26,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
   const queue: SseMessage[] = [];
   const comments: string[] = [];
-  let waiter: (() => void) | null = null;
+  let waiter = null as (() => void) | null;
   let done = false;
   let endResolve!: () => void;
   const ended = new Promise<void>((r) => (endResolve = r));
