@@ -5,6 +5,8 @@ import type { AppEnv, Deps } from './context.ts';
 import { boardModule } from './board/module.ts';
 import { eventsModule } from './realtime/routes.ts';
 import { overviewModule } from './overview/routes.ts';
+import { createDocumentsModule } from './documents/module.ts';
+import { meetingsModule } from './meetings/routes.ts';
 
 export interface Module {
   name: string;
@@ -17,5 +19,5 @@ export interface Module {
 }
 
 export function createModules(deps: Deps): Module[] {
-  return [boardModule(deps), eventsModule(deps), overviewModule(deps)];
+  return [createDocumentsModule(deps), boardModule(deps), eventsModule(deps), overviewModule(deps), meetingsModule(deps)];
 }
