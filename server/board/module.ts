@@ -1,8 +1,14 @@
 // The board area as a server module: its /api routes (actions, history, evaluations).
 import type { Deps } from '../context.ts';
 import type { Module } from '../modules.ts';
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
 import { boardRoutes } from './routes.ts';
+import { evaluationRoutes } from './evaluation-routes.ts';
 
 export function boardModule(deps: Deps): Module {
-  return { name: 'board', api: boardRoutes(deps) };
+  const api = new Hono<AppEnv>();
+  api.route('/', boardRoutes(deps));
+  api.route('/', evaluationRoutes(deps));
+  return { name: 'board', api };
 }
