@@ -77,6 +77,14 @@ export class HouseholdEventStreams {
       pingDue = true;
       notify();
     }, this.heartbeatMs);
+    // A hub subscription may become active a moment after subscribe() returns (Redis acknowledges
+    // SUBSCRIBE asynchronously), and a pub/sub message can be lost: so the stream also reconciles with
+    // the database shortly after connecting and on every heartbeat. Bounded, indexed, usually empty.
+    let reconcileDue = false;
+    const settle = setTimeout(() => {
+      reconcileDue = true;
+      notify();
+    }, 1_000);
 
     let last = 0;
     const send = async (e: HouseholdEvent) => {
@@ -114,9 +122,10 @@ export class HouseholdEventStreams {
           }
           continue;
         }
-        if (pingDue) {
-          pingDue = false;
-          await stream.write(': ping\n\n');
+        if (pingDue || reconcileDue) {
+          if (pingDue) await stream.write(': ping\n\n');
+          pingDue = reconcileDue = false;
+          await catchUp();
           continue;
         }
         await new Promise<void>((r) => (wake = r));
@@ -125,6 +134,7 @@ export class HouseholdEventStreams {
       if (!stream.aborted) log.error('event stream failed', { householdId, err: String(err) });
     } finally {
       clearInterval(heartbeat);
+      clearTimeout(settle);
       unsubscribeEvents();
       unsubscribeAccess();
       this.open.delete(handle);

@@ -83,6 +83,16 @@ describe('household event stream', () => {
     sse.close();
   });
 
+  it('still delivers an event whose live announcement was lost (reconciles with the database)', async () => {
+    const { household, api } = await householdWithCast(db(), server.url);
+    const sse = await openSse(streamUrl(household.id), { cookie: api.partner.cookie! });
+    await sse.next((m) => m.event === 'ready');
+    await db().transaction((tx) => appendHouseholdEvent(tx, household.id, 'evaluation.updated', { documentId: 'z', evaluation: null as never }, new Date()));
+    const got = await sse.next();
+    expect([got.id, got.json().payload.documentId]).toEqual(['1', 'z']);
+    sse.close();
+  });
+
   it('answers an outsider and an admin without participation with 404, like a missing household', async () => {
     const { household, api } = await householdWithCast(db(), server.url);
     const outsider = await openSse(streamUrl(household.id), { cookie: api.outsider.cookie! });

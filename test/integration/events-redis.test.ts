@@ -1,0 +1,64 @@
+// Two server processes' worth of app (two servers, one database, a RedisHub each): a change made
+// through one reaches an event stream held by the other. Skipped loudly when Redis is not reachable.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { householdWithCast } from '../support/factories.ts';
+import { createActionVia } from '../support/board.ts';
+import { openSse } from '../support/sse.ts';
+import { openTestDatabase, startTestServer, type TestServer } from '../support/server.ts';
+import type { Database } from '../../server/db/client.ts';
+
+const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
+
+async function reachable(url: string): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const s = connect({ host: u.hostname, port: Number(u.port || 6379) });
+    s.once('connect', () => (s.end(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+}
+
+const redisUp = await reachable(REDIS_URL);
+if (!redisUp) console.warn(`!!! SKIPPED: events over Redis — no Redis at ${REDIS_URL}`);
+
+let database: Database;
+let a: TestServer;
+let b: TestServer;
+beforeAll(async () => {
+  if (!redisUp) return;
+  database = await openTestDatabase();
+  a = await startTestServer({ database, config: { redisUrl: REDIS_URL } });
+  b = await startTestServer({ database, config: { redisUrl: REDIS_URL } });
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+  await database?.close();
+});
+
+describe.skipIf(!redisUp)('household events across processes (Redis)', () => {
+  it('a stream on server A receives, in order, the changes made through server B', async () => {
+    const cast = await householdWithCast(database.db, b.url);
+    const sse = await openSse(`${a.url}/api/households/${cast.household.id}/events`, { cookie: cast.api.observer.cookie! });
+    await sse.next((m) => m.event === 'ready');
+    const action = await createActionVia(cast.api.regie, cast.household.id);
+    await cast.api.partner.post(`/api/actions/${action.id}/claim`);
+    const got = await sse.take(2);
+    expect(got.map((m) => [m.id, m.event])).toEqual([
+      ['1', 'action.created'],
+      ['2', 'action.updated'],
+    ]);
+    expect(got[1]!.json().payload.action.claimedBy.id).toBe(cast.users.partner.id);
+    sse.close();
+  });
+
+  it('removing a participant through server B ends their stream on server A', async () => {
+    const cast = await householdWithCast(database.db, b.url);
+    const sse = await openSse(`${a.url}/api/households/${cast.household.id}/events`, { cookie: cast.api.partner.cookie! });
+    await sse.next((m) => m.event === 'ready');
+    expect((await cast.api.regie.delete(`/api/households/${cast.household.id}/participants/${cast.users.partner.id}`)).status).toBe(204);
+    expect((await sse.next()).event).toBe('revoked');
+    await sse.ended;
+  });
+});
