@@ -2,6 +2,7 @@
 // A failed write puts the batch back in front and retries with backoff: nothing is dropped, and the room
 // stays in memory until the buffer is empty (see Room.idle).
 import * as Y from 'yjs';
+import { mergeToState } from './persistence.ts';
 
 export interface BatcherOptions {
   /** Longest time an update waits in memory before its batch is written. */
@@ -12,6 +13,12 @@ export interface BatcherOptions {
 }
 
 const MAX_BACKOFF_MS = 10_000;
+
+/** Y.mergeUpdates is fine for a window's handful of updates but slows down sharply on long backlogs. */
+function mergeBatch(batch: Uint8Array[]): Uint8Array {
+  if (batch.length === 1) return batch[0]!;
+  return batch.length <= 64 ? Y.mergeUpdates(batch) : mergeToState(batch);
+}
 
 export class UpdateBatcher {
   private pending: Uint8Array[] = [];
@@ -38,7 +45,7 @@ export class UpdateBatcher {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    const run = this.opts.write(batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch), batch.length);
+    const run = this.opts.write(mergeBatch(batch), batch.length);
     this.inFlight = run;
     try {
       await run;

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../../shared/limits.ts';
 import type { UpdateBatcher } from './batcher.ts';
+import { applyAll } from './persistence.ts';
 import type { CollabConnection } from './connection.ts';
 import {
   MalformedMessage,
@@ -46,7 +47,7 @@ export class Room {
     readonly batcher: UpdateBatcher,
     private readonly hooks: RoomHooks,
   ) {
-    if (state.length) Y.applyUpdate(this.doc, state.length === 1 ? state[0]! : Y.mergeUpdates(state), REMOTE_ORIGIN);
+    applyAll(this.doc, state, REMOTE_ORIGIN);
     this.logRows = logRows;
     this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).byteLength;
     // The server has no presence of its own.
