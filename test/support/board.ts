@@ -1,11 +1,11 @@
 // Board test helpers: fast sessions for many users, and actions created straight through the API.
 import { generateSessionToken } from '../../server/auth/session.ts';
 import { SESSION_COOKIE } from '../../server/auth/middleware.ts';
-import type { TestServer } from './server.ts';
+import type { RunningServer } from '../../server/server.ts';
 import { ApiClient } from './client.ts';
 
 /** A logged-in client for `userId` without the (deliberately slow) password check. */
-export async function sessionClient(server: TestServer, userId: string): Promise<ApiClient> {
+export async function sessionClient(server: Pick<RunningServer, 'url' | 'deps'>, userId: string): Promise<ApiClient> {
   const token = generateSessionToken();
   await server.deps.sessions.createSession(token, userId);
   const api = new ApiClient(server.url);
