@@ -113,7 +113,15 @@ export async function updateAction(deps: BoardDeps, loaded: LoadedAction, input:
         current: await presentOne(tx, row, actor.now),
       });
     }
-    await assertReferences(tx, row.householdId, input);
+    // Only what changes is checked: an unchanged reference (e.g. a since-removed assignee) stays valid.
+    const changed = <K extends keyof ActionRow>(k: K, v: unknown) => (v !== undefined && v !== row[k] ? (v as string | null) : undefined);
+    await assertReferences(tx, row.householdId, {
+      ownerOrganizationId: changed('ownerOrganizationId', input.ownerOrganizationId),
+      personId: changed('personId', input.personId),
+      sourceDocumentId: changed('sourceDocumentId', input.sourceDocumentId),
+      assignedUserId: changed('assignedUserId', input.assignedUserId),
+      dueDate: changed('dueDate', input.dueDate),
+    });
     const set: Partial<ActionRow> = {};
     for (const field of EDITABLE) {
       const value = input[field];
@@ -124,6 +132,9 @@ export async function updateAction(deps: BoardDeps, loaded: LoadedAction, input:
       if (input.assignedUserId) {
         assertOpenOrClaimed(row);
         Object.assign(set, { status: 'claimed', claimedBy: input.assignedUserId, claimedAt: actor.now });
+      } else if (row.status === 'claimed' && row.claimedBy === row.assignedUserId) {
+        // Withdrawing an assignment hands the action back to the board.
+        Object.assign(set, { status: 'open', claimedBy: null, claimedAt: null });
       }
     }
     const preview = { ...row, ...set } as ActionRow;

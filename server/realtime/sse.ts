@@ -2,15 +2,20 @@
 // Last-Event-ID replayed from the database, then live events from the hub, with a heartbeat.
 // Live messages are treated as hints: one that skips a sequence number makes the stream read the gap
 // from the database (events commit in seq order, so everything below a published seq is readable).
+import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { AppEnv, Deps } from '../context.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { roleIn } from '../households/access.ts';
+import { sessions } from '../db/schema.ts';
 import { accessTopic, currentEventSeq, householdTopic, readHouseholdEvents } from './events.ts';
 import type { HouseholdEvent, ReadyEvent, RevokedEvent } from '../../shared/board.ts';
 
 export const HEARTBEAT_MS = 15_000;
+/** Reconnection delay suggested to EventSource. */
+export const RETRY_MS = 3_000;
+const NO_LONGER_PARTICIPANT = 'Je neemt niet meer deel aan dit huishouden.';
 
 interface OpenStream {
   end(): void;
@@ -31,10 +36,22 @@ export class HouseholdEventStreams {
 
   /** The caller has authorised `user` to read `householdId`; `since` is the last seq the client has. */
   respond(c: Context<AppEnv>, user: SessionUser, householdId: string, since: number | null): Response {
-    return streamSSE(c, (stream) => this.run(stream, user, householdId, since));
+    const sessionId = c.get('session')?.id ?? null;
+    c.header('X-Accel-Buffering', 'no'); // proxies (nginx) must not buffer the stream
+    return streamSSE(c, (stream) => this.run(stream, user, sessionId, householdId, since));
   }
 
-  private async run(stream: SSEStreamingApi, user: SessionUser, householdId: string, since: number | null): Promise<void> {
+  /** Re-checked on every heartbeat: the session still valid, the user still a participant. */
+  private async stillAllowed(sessionId: string | null, userId: string, householdId: string): Promise<RevokedEvent['message'] | null> {
+    const { db } = this.deps;
+    if (sessionId) {
+      const [s] = await db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, sessionId));
+      if (!s || s.expiresAt.getTime() <= Date.now()) return 'Je sessie is verlopen. Log opnieuw in.';
+    }
+    return (await roleIn(db, userId, householdId)) === null ? NO_LONGER_PARTICIPANT : null;
+  }
+
+  private async run(stream: SSEStreamingApi, user: SessionUser, sessionId: string | null, householdId: string, since: number | null): Promise<void> {
     const { db, hub, log } = this.deps;
     const pending: HouseholdEvent[] = [];
     let wake: (() => void) | null = null;
@@ -44,7 +61,7 @@ export class HouseholdEventStreams {
       w?.();
     };
     let ended = false;
-    let revoked = false;
+    let revoked: string | null = null;
     let pingDue = false;
     let finish!: () => void;
     const handle: OpenStream = {
@@ -67,7 +84,7 @@ export class HouseholdEventStreams {
       void roleIn(db, user.id, householdId)
         .then((role) => {
           if (role === null) {
-            revoked = true;
+            revoked = NO_LONGER_PARTICIPANT;
             notify();
           }
         })
@@ -106,11 +123,11 @@ export class HouseholdEventStreams {
       // resumeFrom < its Last-Event-ID in `ready` and should reload the board.
       last = since === null ? latest : Math.min(since, latest);
       const ready: ReadyEvent = { householdId, seq: latest, resumeFrom: last };
-      await stream.writeSSE({ event: 'ready', id: String(last), data: JSON.stringify(ready) });
+      await stream.writeSSE({ event: 'ready', id: String(last), retry: RETRY_MS, data: JSON.stringify(ready) });
       await catchUp();
       while (!ended && !stream.aborted) {
         if (revoked) {
-          const msg: RevokedEvent = { householdId, message: 'Je neemt niet meer deel aan dit huishouden.' };
+          const msg: RevokedEvent = { householdId, message: revoked };
           await stream.writeSSE({ event: 'revoked', data: JSON.stringify(msg) });
           break;
         }
@@ -123,7 +140,11 @@ export class HouseholdEventStreams {
           continue;
         }
         if (pingDue || reconcileDue) {
-          if (pingDue) await stream.write(': ping\n\n');
+          if (pingDue) {
+            await stream.write(': ping\n\n');
+            revoked = await this.stillAllowed(sessionId, user.id, householdId);
+            if (revoked) continue;
+          }
           pingDue = reconcileDue = false;
           await catchUp();
           continue;

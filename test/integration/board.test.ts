@@ -126,6 +126,10 @@ describe('board: changing actions', () => {
     expect(toOutsider.body.error.code).toBe('NOT_A_PARTICIPANT');
     const created = await api.regie.post(`/api/households/${household.id}/actions`, { title: 'Nieuw', assignedUserId: users.partner.id });
     expect(created.body.action).toMatchObject({ status: 'claimed', claimedBy: { id: users.partner.id } });
+    const withdrawn = await api.regie.patch(`/api/actions/${a.id}`, { assignedUserId: null, version: 2 });
+    expect(withdrawn.body.action).toMatchObject({ status: 'open', assignedUser: null, claimedBy: null, version: 3 });
+    const history = await api.regie.get(`/api/actions/${a.id}/history`);
+    expect(history.body.events.map((e: any) => e.kind)).toEqual(['created', 'assigned', 'assigned']);
   });
 
   it('only the claimer or the regievoerder may release; only the regievoerder may cancel', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
+import { and, eq } from 'drizzle-orm';
+import { participations } from '../../server/db/schema.ts';
 import { appendHouseholdEvent, householdTopic } from '../../server/realtime/events.ts';
 import { HouseholdEventStreams } from '../../server/realtime/sse.ts';
 import type { AppEnv } from '../../server/context.ts';
@@ -143,6 +145,26 @@ describe('household event stream', () => {
     expect(text).toMatch(/^event: ready\n/);
     expect(streams.size).toBe(1);
     await streams.closeAll();
+    expect(streams.size).toBe(0);
+  });
+
+  it('re-checks access on the heartbeat, so a removal nobody announced still ends the stream', async () => {
+    const { household, users } = await householdWithCast(db(), server.url);
+    const streams = new HouseholdEventStreams(server.deps, 30);
+    const app = new Hono<AppEnv>();
+    const user = { id: users.partner.id, email: users.partner.email, name: users.partner.name, admin: false, organization: { id: users.partner.organizationId, name: 'x', kind: 'politie' } };
+    app.get('/s', (c) => streams.respond(c, user, household.id, null));
+    const res = await app.request('/s');
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('event: ready')) text += (await reader.read()).value ?? '';
+    await db().delete(participations).where(and(eq(participations.householdId, household.id), eq(participations.userId, users.partner.id)));
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    expect(text).toContain('event: revoked');
     expect(streams.size).toBe(0);
   });
 });
