@@ -75,7 +75,7 @@ export interface ActionHistoryResponse {
 
 // --- live household events (SSE) ---
 
-export type HouseholdEventType = 'action.created' | 'action.updated' | 'evaluation.updated';
+export type HouseholdEventType = 'action.created' | 'action.updated' | 'evaluation.updated' | 'document.updated';
 
 export interface EvaluationEventPayload {
   documentId: string;
@@ -86,6 +86,8 @@ export interface HouseholdEventPayloads {
   'action.created': { action: Action };
   'action.updated': { action: Action };
   'evaluation.updated': EvaluationEventPayload;
+  /** A document was vastgesteld (locked) or reopened: open screens re-read it. */
+  'document.updated': { document: { id: string; householdId: string; kind: 'plan' | 'meeting'; title: string; meetingAt: string | null; lockedAt: string | null } };
 }
 
 /** The `data` of one SSE message; the SSE `event` is `type` and the SSE `id` is `seq`. */

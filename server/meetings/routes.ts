@@ -15,7 +15,7 @@ const ReopenInput = z.object({ reason: z.string().trim().min(3, 'Geef een reden 
 
 export function meetingsModule(deps: Deps): Module {
   const app = new Hono<AppEnv>();
-  const ctx = () => ({ db: deps.db, rooms: getCollab(deps) });
+  const ctx = () => ({ db: deps.db, rooms: getCollab(deps), hub: deps.hub });
 
   app.get('/documents/:id/attendance', async (c) => c.json({ attendance: await listAttendance(ctx(), actorOf(c, deps), c.req.param('id')) }));
   app.put('/documents/:id/attendance', async (c) => {

@@ -8,6 +8,13 @@ import { listParticipants, type ActorContext } from '../households/service.ts';
 import { authorizeDocument } from '../documents/access.ts';
 import { createVersion, lockDocument, presentDocument, unlockDocument, type DocumentsContext } from '../documents/service.ts';
 import { formatShortDate } from '../../shared/labels.ts';
+import type { Hub } from '../realtime/hub.ts';
+import { withHouseholdEvents } from '../realtime/events.ts';
+
+/** Tells every open screen of the household that a document's lock changed (they re-read it). */
+async function announce(ctx: DocumentsContext & { hub: Hub }, actor: ActorContext, doc: ReturnType<typeof presentDocument>) {
+  await withHouseholdEvents({ db: ctx.db, hub: ctx.hub }, actor.now, (_tx, emit) => emit(doc.householdId, 'document.updated', { document: doc }));
+}
 
 export async function listAttendance(ctx: DocumentsContext, actor: ActorContext, documentId: string) {
   const { document } = await authorizeDocument(ctx.db, actor.user, documentId, 'read');
@@ -39,20 +46,22 @@ export async function setAttendance(ctx: DocumentsContext, actor: ActorContext, 
  * Vaststellen: an established, named version. Minutes are then locked read-only for everyone; the plan
  * stays a living document (its established version is what the huisverbod deadline asks for).
  */
-export async function establishDocument(ctx: DocumentsContext, actor: ActorContext, documentId: string, name?: string) {
+export async function establishDocument(ctx: DocumentsContext & { hub: Hub }, actor: ActorContext, documentId: string, name?: string) {
   const { document } = await authorizeDocument(ctx.db, actor.user, documentId, 'direct');
   if (document.lockedAt) throw conflict('DOCUMENT_LOCKED', 'Dit verslag is al vastgesteld.');
   const date = formatShortDate(actor.now.toISOString());
   const versionName = name?.trim() || (document.kind === 'meeting' ? `Vastgesteld verslag ${date}` : `Vastgesteld plan van aanpak ${date}`);
   const version = await createVersion(ctx, actor, documentId, { name: versionName, established: true });
   const doc = document.kind === 'meeting' ? await lockDocument(ctx, actor, documentId, { versionId: version.id }) : presentDocument(document);
+  await announce(ctx, actor, doc);
   return { document: doc, version };
 }
 
-export async function reopenDocument(ctx: DocumentsContext, actor: ActorContext, documentId: string, reason: string) {
+export async function reopenDocument(ctx: DocumentsContext & { hub: Hub }, actor: ActorContext, documentId: string, reason: string) {
   const { document } = await authorizeDocument(ctx.db, actor.user, documentId, 'direct');
   if (!document.lockedAt) throw conflict('NOT_LOCKED', 'Dit verslag is niet vastgesteld.');
   const doc = await unlockDocument(ctx, actor, documentId);
   await audit(ctx.db, { userId: actor.user.id, organizationId: actor.user.organization.id, householdId: document.householdId, ip: actor.ip, event: 'document.reopen', target: documentId, details: { reason } });
+  await announce(ctx, actor, doc);
   return { document: doc };
 }

@@ -43,7 +43,7 @@ export function useActions(householdId: string) {
           if (event.type === 'action.created' || event.type === 'action.updated') apply((event.payload as { action: Action }).action);
           for (const l of listeners.current) l(event);
         };
-        for (const type of ['action.created', 'action.updated', 'evaluation.updated']) source.addEventListener(type, onEvent);
+        for (const type of ['action.created', 'action.updated', 'evaluation.updated', 'document.updated']) source.addEventListener(type, onEvent);
         source.addEventListener('revoked', (msg) => {
           setLive('revoked');
           setRevokedMessage((JSON.parse((msg as MessageEvent).data) as RevokedEvent).message);
@@ -64,7 +64,9 @@ export function useActions(householdId: string) {
 
   const onEvent = useCallback((l: (e: HouseholdEvent) => void) => {
     listeners.current.add(l);
-    return () => listeners.current.delete(l);
+    return () => {
+      listeners.current.delete(l);
+    };
   }, []);
 
   return { actions, loading, error, live, revokedMessage, apply, onEvent };

@@ -1,6 +1,6 @@
 // Feature hooks into the document page (action chips from the board, the casusoverleg flow). Kept in one
 // place so the editor itself does not import every feature.
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { DocumentContext, DocumentPlugins } from './DocumentPage.tsx';
 import { useDocumentActions } from '../board/document-actions.tsx';
 import { AttendancePanel } from '../meeting/AttendancePanel.tsx';
@@ -13,6 +13,12 @@ export function useDocumentPlugins(ctx: DocumentContext): DocumentPlugins & { wr
   const isRegie = myRole === 'regievoerder';
   const writer = isRegie || myRole === 'partner';
   const meeting = doc.kind === 'meeting';
+  const { onEvent } = actions;
+  const { reload } = ctx;
+  // Vaststellen or heropenen by the regievoerder switches every open screen at once.
+  useEffect(() => onEvent((e) => {
+    if (e.type === 'document.updated' && (e.payload as { document: { id: string } }).document.id === doc.id) reload();
+  }), [onEvent, reload, doc.id]);
   return {
     ...actions,
     before: meeting ? (

@@ -18,10 +18,13 @@ export function AttendancePanel({ documentId, canEdit }: { documentId: string; c
   const [error, setError] = useState<string | null>(null);
   async function mark(userId: string, present: boolean) {
     setError(null);
+    const before = rows.data;
+    if (before) rows.setData(before.map((r) => (r.user.id === userId ? { ...r, present } : r)));
     try {
       const r = await put<{ attendance: AttendanceRow[] }>(`/api/documents/${documentId}/attendance`, { userId, present });
       rows.setData(r.attendance);
     } catch (err) {
+      if (before) rows.setData(before);
       setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
     }
   }
