@@ -106,7 +106,7 @@ export async function updateAction(deps: BoardDeps, loaded: LoadedAction, input:
   const assigning = input.assignedUserId !== undefined && input.assignedUserId !== loaded.row.assignedUserId;
   if (assigning) assertMayAssign(boardActor);
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
-    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.row.id)).for('update');
+    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.row.id)).for('no key update');
     if (!row) throw actionNotFound();
     if (row.version !== input.version) {
       throw conflict('STALE_VERSION', 'Iemand anders heeft deze actie intussen gewijzigd. Bekijk de nieuwste versie en probeer het opnieuw.', {
@@ -203,7 +203,7 @@ async function transition(
   decide: (row: ActionRow, a: BoardActor) => Partial<ActionRow>,
 ): Promise<Action> {
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
-    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.row.id)).for('update');
+    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.row.id)).for('no key update');
     if (!row) throw actionNotFound();
     const set = decide(row, { user: actor.user, role: loaded.role });
     const [after] = await tx
