@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit and integration tests (real server on port 0, real database). The engine is chosen by
+// Unit, integration and demo-data tests (real server on port 0, real database). The engine is chosen by
 // CT_TEST_ENGINE (pglite | postgres); test/run.mjs runs the suite once per engine.
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/demo/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

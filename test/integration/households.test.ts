@@ -66,7 +66,7 @@ describe('households', () => {
     expect((await client.get(`/api/households/${household.id}`)).status).toBe(200);
     expect((await api.regie.delete(`/api/households/${household.id}/participants/${newcomer.id}`)).status).toBe(204);
     expect((await client.get(`/api/households/${household.id}`)).status).toBe(404);
-    const events = await server.database.db.select({ event: auditLog.event }).from(auditLog).where(and(eq(auditLog.householdId, household.id), eq(auditLog.target, newcomer.id)));
+    const events = await server.database.db.select({ event: auditLog.event }).from(auditLog).where(and(eq(auditLog.householdId, household.id), eq(auditLog.target, newcomer.id))).orderBy(auditLog.id);
     expect(events.map((e) => e.event)).toEqual(['participant.add', 'participant.remove']);
     // The last regievoerder cannot be removed.
     const last = await api.admin.delete(`/api/households/${household.id}/participants/${users.regie.id}`);

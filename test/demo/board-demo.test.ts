@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, DEMO_PASSWORD } from '../../server/seed/demo.ts';
 import { ApiClient } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -11,8 +11,8 @@ afterAll(() => server?.close());
 
 describe('demo board', () => {
   // The demo uses fixed e-mail addresses and organisation names, so it needs a database of its own:
-  // PGlite gives every file one; the PostgreSQL run database is shared by all files.
-  it.skipIf(inject('databaseUrl') !== null)('seeds open, claimed, overdue and done actions that the regievoerder sees in the overview', async () => {
+  // this folder runs only in the PGlite run (each file its own database), never on the shared PostgreSQL one.
+  it('seeds open, claimed, overdue and done actions that the regievoerder sees in the overview', async () => {
     await seedDemo(server.database.db, server.deps.now());
     const regie = await new ApiClient(server.url).login('regie@gemeente.test', DEMO_PASSWORD);
     const overview = await regie.get('/api/overview');
