@@ -9,18 +9,19 @@ import { formatDate, formatDateTime, PERSON_ROLE_LABELS } from '../../../shared/
 import { boardPermissions } from './permissions.ts';
 import { actionOps } from './action-ops.ts';
 
-export function ActionCard({ action: a, role, onChange, onOpen }: { action: Action; role: HouseholdRole | null; onChange: (a: Action) => void; onOpen: (a: Action) => void }) {
+export function ActionCard({ action: a, role, onChange, onOpen, onError }: { action: Action; role: HouseholdRole | null; onChange: (a: Action) => void; onOpen: (a: Action, mode?: 'view' | 'complete') => void; onError: (message: string) => void }) {
   const me = useMe();
   const can = boardPermissions(a, me, role);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function run(fn: () => Promise<Action>) {
     setBusy(true);
-    setError(null);
     try {
       onChange(await fn());
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Dat lukte niet. Probeer het opnieuw.');
+      // A refused claim or a stale edit brings the current action along: show it, and say why.
+      const current = err instanceof ApiError ? (err.body as { error?: { current?: Action } } | null)?.error?.current : undefined;
+      if (current) onChange(current);
+      onError(err instanceof ApiError ? err.message : 'Dat lukte niet. Probeer het opnieuw.');
     } finally {
       setBusy(false);
     }
@@ -41,11 +42,10 @@ export function ActionCard({ action: a, role, onChange, onOpen }: { action: Acti
       {a.status === 'done' && (
         <p className="ct-action__claim">Afgerond{a.completedBy && ` door ${a.completedBy.name}`} op {formatDateTime(a.completedAt)}{a.completionNote && `: ${a.completionNote}`}</p>
       )}
-      {error && <p className="ct-action__error" role="alert">{error}</p>}
       <div className="ct-actions">
         {can.claim && <Button kind="primary" busy={busy} onClick={() => run(() => actionOps.claim(a))}>Ik pak dit op</Button>}
         {can.release && <Button busy={busy} onClick={() => run(() => actionOps.release(a))}>Loslaten</Button>}
-        {can.complete && a.status === 'claimed' && <Button busy={busy} onClick={() => onOpen(a)}>Afronden…</Button>}
+        {can.complete && a.status === 'claimed' && <Button busy={busy} onClick={() => onOpen(a, 'complete')}>Afronden…</Button>}
         {can.reopen && <Button busy={busy} onClick={() => run(() => actionOps.reopen(a))}>Heropenen</Button>}
       </div>
     </article>

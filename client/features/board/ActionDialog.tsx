@@ -25,13 +25,14 @@ export interface ActionDialogProps {
   participants: Participant[];
   onChange: (a: Action) => void;
   onClose: () => void;
+  initialMode?: 'view' | 'complete';
 }
 
-export function ActionDialog({ action: a, role, organizations, persons, participants, onChange, onClose }: ActionDialogProps) {
+export function ActionDialog({ action: a, role, organizations, persons, participants, onChange, onClose, initialMode = 'view' }: ActionDialogProps) {
   const me = useMe();
   const can = boardPermissions(a, me, role);
   const history = useAsync(() => get<ActionHistoryResponse>(`/api/actions/${a.id}/history`).then((r) => r.events), [a.id, a.version]);
-  const [mode, setMode] = useState<'view' | 'edit' | 'complete'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'complete'>(initialMode);
   const [note, setNote] = useState('');
   const [assignee, setAssignee] = useState('');
   const [error, setError] = useState<string | null>(null);

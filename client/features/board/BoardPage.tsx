@@ -33,6 +33,12 @@ export function BoardPage({ householdId }: { householdId: string }) {
   const [showCancelled, setShowCancelled] = useState(false);
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(hash.startsWith('#actie-') ? hash.slice(7) : null);
+  const [openMode, setOpenMode] = useState<'view' | 'complete'>('view');
+  const [notice, setNotice] = useState<string | null>(null);
+  const open = (a: Action, mode: 'view' | 'complete' = 'view') => {
+    setOpenMode(mode);
+    setOpenId(a.id);
+  };
 
   const visible = useMemo(() => {
     let list = [...board.actions.values()];
@@ -64,6 +70,13 @@ export function BoardPage({ householdId }: { householdId: string }) {
         </div>
       </header>
       {board.revokedMessage && <Alert type="error">{board.revokedMessage}</Alert>}
+      <div aria-live="assertive" data-testid="board-notice">
+        {notice && (
+          <Alert type="warning">
+            {notice} <Button kind="subtle" onClick={() => setNotice(null)}>Sluiten</Button>
+          </Alert>
+        )}
+      </div>
       <div className="ct-board__filters" role="group" aria-label="Filters">
         <label className="ct-check"><input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Mijn organisatie</label>
         <label className="ct-check"><input type="checkbox" checked={late} onChange={(e) => setLate(e.target.checked)} /> Achter op schema</label>
@@ -91,14 +104,14 @@ export function BoardPage({ householdId }: { householdId: string }) {
           return (
             <section key={c.status} className="ct-column" aria-labelledby={`col-${c.status}`} data-testid={`column-${c.status}`}>
               <Heading level={2} id={`col-${c.status}`} className="ct-column__title">{c.title} <span className="ct-column__count">{items.length}</span></Heading>
-              {items.length === 0 ? <p className="ct-small">{mine || late ? 'Niets dat aan de filters voldoet.' : c.empty}</p> : items.map((a) => <ActionCard key={a.id} action={a} role={role} onChange={board.apply} onOpen={(x) => setOpenId(x.id)} />)}
+              {items.length === 0 ? <p className="ct-small">{mine || late ? 'Niets dat aan de filters voldoet.' : c.empty}</p> : items.map((a) => <ActionCard key={a.id} action={a} role={role} onChange={board.apply} onOpen={open} onError={setNotice} />)}
             </section>
           );
         })}
       </div>
       {board.actions.size === 0 && !creating && <EmptyState title="Nog geen afspraken op het bord.">{canWrite && <p className="utrecht-paragraph">Maak een actie aan, of maak er een van tekst in het plan of het verslag (selecteer de tekst en kies "Actie maken").</p>}</EmptyState>}
       {opened && orgs.data && (
-        <ActionDialog action={opened} role={role} organizations={orgs.data} persons={h.persons} participants={h.participants} onChange={board.apply} onClose={() => setOpenId(null)} />
+        <ActionDialog key={opened.id} initialMode={openMode} action={opened} role={role} organizations={orgs.data} persons={h.persons} participants={h.participants} onChange={board.apply} onClose={() => setOpenId(null)} />
       )}
     </section>
   );

@@ -13,7 +13,7 @@ export function boardPermissions(a: Action, me: Me, role: HouseholdRole | null) 
     claim: writer && a.status === 'open' && (regie || ownOrg),
     release: writer && a.status === 'claimed' && (claimer || regie),
     complete: writer && active && (claimer || regie || (a.ownerOrganization?.id === me.organization.id)),
-    reopen: writer && (a.status === 'done' || a.status === 'cancelled'),
+    reopen: writer && (a.status === 'done' || (a.status === 'cancelled' && regie)),
     edit: writer && active,
     cancel: regie && active,
     assign: regie && active,
