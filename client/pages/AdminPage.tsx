@@ -1,6 +1,7 @@
 // Functioneel beheer: organisations, accounts, and new households with their regievoerder.
-import { useState, type FormEvent } from 'react';
-import { ApiError, get, post } from '../lib/api.ts';
+import { useState } from 'react';
+import { get, post } from '../lib/api.ts';
+import { useSubmit as useFormSubmit } from '../lib/use-submit.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { Link } from '../lib/router.tsx';
 import type { Organization, UserSummary } from '../lib/types.ts';
@@ -78,26 +79,10 @@ export function AdminPage() {
   );
 }
 
+/** Submit state for the admin forms: run the action, then refresh the list it belongs to. */
 function useSubmit(action: () => Promise<unknown>, onDone: () => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent, okText: string) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setOk(null);
-    try {
-      await action();
-      setOk(okText);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, ok, busy, submit };
+  const s = useFormSubmit();
+  return { error: s.error, ok: s.notice, busy: s.busy, submit: (e: React.FormEvent, okText: string) => s.submit(async () => { await action(); onDone(); }, okText)(e) };
 }
 
 function OrganizationForm({ onDone }: { onDone: () => void }) {

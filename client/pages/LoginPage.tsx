@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../lib/api.ts';
+import { useState } from 'react';
+import { post } from '../lib/api.ts';
+import { useSubmit } from '../lib/use-submit.ts';
 import { useAuth, type Me } from '../lib/auth.tsx';
 import { navigate } from '../lib/router.tsx';
 import { Alert, Button, Heading, TextInput } from '../components/ui.tsx';
@@ -8,24 +9,13 @@ export function LoginPage() {
   const { setMe } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { user } = await post<{ user: Me }>('/api/auth/login', { email, password });
-      setMe(user);
-      const back = new URLSearchParams(location.search).get('terug');
-      navigate(back && back.startsWith('/') && back !== '/inloggen' ? back : '/', { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Inloggen lukte niet. Probeer het opnieuw.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit: run } = useSubmit('Inloggen lukte niet. Probeer het opnieuw.');
+  const submit = run(async () => {
+    const { user } = await post<{ user: Me }>('/api/auth/login', { email, password });
+    setMe(user);
+    const back = new URLSearchParams(location.search).get('terug');
+    navigate(back && back.startsWith('/') && back !== '/inloggen' ? back : '/', { replace: true });
+  });
 
   return (
     <section className="ct-login" aria-labelledby="login-title">

@@ -1,27 +1,17 @@
 // The live board in the browser: a claim shows on other screens without reload, a stale second claim is
 // refused naming the claimer, and an action made from text in the plan shows as a live chip.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { householdIdByReference, launchBrowser, newUserPage, planIdOf, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
-import type { TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { householdIdByReference, newUserPage, planIdOf, screenshot, seriousViolations, useDemoBrowser } from '../support/browser.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useDemoBrowser();
 
 describe('live board', () => {
   it('one claims, the others see "Opgepakt door …" live, and a stale claim is refused with the claimer’s name', async () => {
-    const id = await householdIdByReference(server, 'HG-2026-0142');
-    const boardUrl = `${server.url}/huishoudens/${id}/acties`;
-    const politie = await newUserPage(browser, server, 'politie@politie.test');
-    const mw = await newUserPage(browser, server, 'mw@maatschappelijkwerk.test');
-    const regie = await newUserPage(browser, server, 'regie@gemeente.test');
+    const id = await householdIdByReference(env.server, 'HG-2026-0142');
+    const boardUrl = `${env.server.url}/huishoudens/${id}/acties`;
+    const politie = await newUserPage(env.browser, env.server, 'politie@politie.test');
+    const mw = await newUserPage(env.browser, env.server, 'mw@maatschappelijkwerk.test');
+    const regie = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
     // The regievoerder's screen gets no live events, so it still offers the claim after someone else took it.
     await regie.page.route('**/events?**', (route) => route.abort());
 
@@ -60,11 +50,11 @@ describe('live board', () => {
   });
 
   it('text selected in the plan becomes an action with a chip whose status follows the board', async () => {
-    const id = await householdIdByReference(server, 'HG-2026-0142');
-    const planId = await planIdOf(server, id);
-    const regie = await newUserPage(browser, server, 'regie@gemeente.test');
+    const id = await householdIdByReference(env.server, 'HG-2026-0142');
+    const planId = await planIdOf(env.server, id);
+    const regie = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
     const { page } = regie;
-    await page.goto(`${server.url}/huishoudens/${id}/documenten/${planId}`);
+    await page.goto(`${env.server.url}/huishoudens/${id}/documenten/${planId}`);
     await page.getByText('Verbonden').waitFor();
     await page.getByRole('heading', { name: 'Afspraken' }).click();
     await page.keyboard.press('End');
@@ -83,8 +73,8 @@ describe('live board', () => {
     await screenshot(page, 'plan-met-actie');
 
     // The owner claims and completes it on the board; the chip in the open plan follows live.
-    const vz = await newUserPage(browser, server, 'vz@verslavingszorg.test');
-    await vz.page.goto(`${server.url}/huishoudens/${id}/acties`);
+    const vz = await newUserPage(env.browser, env.server, 'vz@verslavingszorg.test');
+    await vz.page.goto(`${env.server.url}/huishoudens/${id}/acties`);
     const card = vz.page.getByTestId('action-card').filter({ hasText: 'Mark meldt zich bij verslavingszorg' });
     await card.getByRole('button', { name: 'Ik pak dit op' }).click();
     await expect.poll(() => chip.getAttribute('data-status'), { timeout: 3000 }).toBe('claimed');
@@ -104,15 +94,15 @@ describe('live board', () => {
   });
 
   it('the regievoerder overview and the admin page pass the accessibility check', async () => {
-    const regie = await newUserPage(browser, server, 'regie@gemeente.test');
-    await regie.page.goto(`${server.url}/overzicht`);
+    const regie = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
+    await regie.page.goto(`${env.server.url}/overzicht`);
     await regie.page.getByTestId('overview-household').first().waitFor();
     expect(await regie.page.getByTestId('overview-household').count()).toBe(3);
     await screenshot(regie.page, 'overzicht');
     expect(await seriousViolations(regie.page)).toEqual([]);
     await regie.context.close();
-    const admin = await newUserPage(browser, server, 'beheer@casustafel.test');
-    await admin.page.goto(`${server.url}/beheer`);
+    const admin = await newUserPage(env.browser, env.server, 'beheer@casustafel.test');
+    await admin.page.goto(`${env.server.url}/beheer`);
     await admin.page.getByRole('heading', { name: 'Accounts' }).waitFor();
     await admin.page.getByText('wijkteam@wijkteam.test').waitFor();
     await screenshot(admin.page, 'beheer');

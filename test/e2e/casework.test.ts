@@ -1,28 +1,18 @@
 // Casework in the browser with a fixed clock: huisverbod timeline, extension, phase change, planning a
 // casusoverleg, evaluating open actions, vaststellen (read-only for all) and the PDF export.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { householdIdByReference, launchBrowser, newUserPage, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { householdIdByReference, newUserPage, screenshot, seriousViolations, useDemoBrowser } from '../support/browser.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import type { TestServer } from '../support/server.ts';
 
-let server: TestServer;
-let browser: Browser;
 // 23 November 2026, 10:00 in Amsterdam: the demo huisverbod started 3 days earlier (20 November).
 const NOW = new Date('2026-11-23T09:00:00Z');
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer({ fixedNow: NOW }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useDemoBrowser({ fixedNow: NOW });
 
 describe('casework', () => {
   it('shows the huisverbod timeline, records an extension and a phase change', async () => {
-    const id = await householdIdByReference(server, 'HG-2026-0142');
-    const { page, context } = await newUserPage(browser, server, 'regie@gemeente.test');
-    await page.goto(`${server.url}/huishoudens/${id}`);
+    const id = await householdIdByReference(env.server, 'HG-2026-0142');
+    const { page, context } = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
+    await page.goto(`${env.server.url}/huishoudens/${id}`);
     await page.getByTestId('huisverbod-day').waitFor();
     expect(await page.getByTestId('huisverbod-day').textContent()).toBe('Dag 4 van 10');
     expect(await page.getByTestId('plan-due').textContent()).toContain('30 november 2026 (nog 7 dagen)');
@@ -48,11 +38,11 @@ describe('casework', () => {
   });
 
   it('plans a casusoverleg, evaluates open actions, vaststellen locks the minutes for everyone, and exports a PDF', async () => {
-    const id = await householdIdByReference(server, 'HG-2026-0142');
-    const regie = await newUserPage(browser, server, 'regie@gemeente.test');
-    const partner = await newUserPage(browser, server, 'politie@politie.test');
+    const id = await householdIdByReference(env.server, 'HG-2026-0142');
+    const regie = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
+    const partner = await newUserPage(env.browser, env.server, 'politie@politie.test');
     const { page } = regie;
-    await page.goto(`${server.url}/huishoudens/${id}`);
+    await page.goto(`${env.server.url}/huishoudens/${id}`);
     await page.getByRole('button', { name: 'Casusoverleg plannen' }).click();
     await page.getByLabel('Titel').fill('Eerste casusoverleg');
     await page.getByRole('button', { name: 'Overleg plannen' }).click();
@@ -92,10 +82,10 @@ describe('casework', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // PDF of the vastgesteld verslag.
-    const versions = await page.request.get(`${server.url}/api/documents/${documentId}/versions`);
+    const versions = await page.request.get(`${env.server.url}/api/documents/${documentId}/versions`);
     const version = (await versions.json()).versions.find((v: { name: string }) => v.name === 'Vastgesteld verslag 23-11-2026');
     expect(version.established).toBe(true);
-    const pdf = await page.request.get(`${server.url}/api/documents/${documentId}/export.pdf?versionId=${version.id}`);
+    const pdf = await page.request.get(`${env.server.url}/api/documents/${documentId}/export.pdf?versionId=${version.id}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const body = await pdf.body();
@@ -106,7 +96,7 @@ describe('casework', () => {
     expect(text).toContain('Peter Post');
 
     // The printable page.
-    await page.goto(`${server.url}/huishoudens/${id}/documenten/${documentId}/afdrukken?versie=${version.id}`);
+    await page.goto(`${env.server.url}/huishoudens/${id}/documenten/${documentId}/afdrukken?versie=${version.id}`);
     expect(await page.getByTestId('print-reference').textContent()).toBe('HG-2026-0142');
     expect(await page.getByTestId('print-version').textContent()).toBe('Vastgesteld verslag 23-11-2026');
     await screenshot(page, 'afdrukken');

@@ -1,29 +1,19 @@
 // Two people type in the same plan and see each other's text and caret; reload keeps the text;
 // an observer's editor is read-only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { householdIdByReference, launchBrowser, newUserPage, planIdOf, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { householdIdByReference, newUserPage, planIdOf, screenshot, seriousViolations, useDemoBrowser } from '../support/browser.ts';
 import { addParticipant, createUser } from '../support/factories.ts';
 import { TEST_PASSWORD } from '../support/client.ts';
-import type { TestServer } from '../support/server.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useDemoBrowser();
 
 describe('live co-editing in the browser', () => {
   it('two users see each other’s text and caret label, and the text survives a reload', async () => {
-    const householdId = await householdIdByReference(server, 'HG-2026-0142');
-    const planId = await planIdOf(server, householdId);
-    const url = `${server.url}/huishoudens/${householdId}/documenten/${planId}`;
-    const a = await newUserPage(browser, server, 'regie@gemeente.test');
-    const b = await newUserPage(browser, server, 'politie@politie.test');
+    const householdId = await householdIdByReference(env.server, 'HG-2026-0142');
+    const planId = await planIdOf(env.server, householdId);
+    const url = `${env.server.url}/huishoudens/${householdId}/documenten/${planId}`;
+    const a = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
+    const b = await newUserPage(env.browser, env.server, 'politie@politie.test');
     await Promise.all([a.page.goto(url), b.page.goto(url)]);
     for (const p of [a.page, b.page]) {
       await p.getByText('Verbonden').waitFor();
@@ -58,12 +48,12 @@ describe('live co-editing in the browser', () => {
   });
 
   it('an observer sees the live document but cannot type in it', async () => {
-    const householdId = await householdIdByReference(server, 'HG-2026-0142');
-    const planId = await planIdOf(server, householdId);
-    const observer = await createUser(server.database.db, { kind: 'veilig_thuis', name: 'Olga Observer' });
-    await addParticipant(server.database.db, householdId, observer.id, 'observer');
-    const o = await newUserPage(browser, server, observer.email, TEST_PASSWORD);
-    await o.page.goto(`${server.url}/huishoudens/${householdId}/documenten/${planId}`);
+    const householdId = await householdIdByReference(env.server, 'HG-2026-0142');
+    const planId = await planIdOf(env.server, householdId);
+    const observer = await createUser(env.server.database.db, { kind: 'veilig_thuis', name: 'Olga Observer' });
+    await addParticipant(env.server.database.db, householdId, observer.id, 'observer');
+    const o = await newUserPage(env.browser, env.server, observer.email, TEST_PASSWORD);
+    await o.page.goto(`${env.server.url}/huishoudens/${householdId}/documenten/${planId}`);
     await o.page.getByText('Je kijkt mee bij dit huishouden').waitFor();
     await o.page.getByRole('heading', { name: 'Veiligheidsplan' }).waitFor();
     expect(await o.page.getByTestId('editor').getAttribute('contenteditable')).toBe('false');

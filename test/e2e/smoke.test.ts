@@ -1,22 +1,12 @@
 // Browser smoke test: the regievoerder sees the demo households and opens one; an outsider sees none.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newUserPage, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
-import type { TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { newUserPage, screenshot, seriousViolations, useDemoBrowser } from '../support/browser.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useDemoBrowser();
 
 describe('smoke', () => {
   it('the regievoerder logs in, sees the three demo households and opens one', async () => {
-    const { page, context } = await newUserPage(browser, server, 'regie@gemeente.test');
+    const { page, context } = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
     const rows = page.getByTestId('household-row');
     await expect.poll(() => rows.count()).toBe(3);
     await expect.poll(() => page.getByRole('link', { name: 'HG-2026-0142' }).isVisible()).toBe(true);
@@ -34,11 +24,11 @@ describe('smoke', () => {
   });
 
   it('a user who takes part in no household sees none, and cannot open one by its address', async () => {
-    const { page, context } = await newUserPage(browser, server, 'wijkteam@wijkteam.test');
+    const { page, context } = await newUserPage(env.browser, env.server, 'wijkteam@wijkteam.test');
     await page.getByText('Je neemt nog aan geen enkel huishouden deel.').waitFor();
     expect(await page.getByTestId('household-row').count()).toBe(0);
-    const [someId] = (await server.database.db.query.households.findMany({ columns: { id: true } })).map((h) => h.id);
-    await page.goto(`${server.url}/huishoudens/${someId}`);
+    const [someId] = (await env.server.database.db.query.households.findMany({ columns: { id: true } })).map((h) => h.id);
+    await page.goto(`${env.server.url}/huishoudens/${someId}`);
     await page.getByText('Dit huishouden bestaat niet of je neemt er niet aan deel.').waitFor();
     expect(await page.getByText('Gezin').count()).toBe(0);
     await context.close();

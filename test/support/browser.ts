@@ -1,4 +1,5 @@
 // Chromium (Debian's) driven by playwright-core, against a real server with the demo data.
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from './axe.ts';
@@ -55,4 +56,17 @@ export async function householdIdByReference(server: TestServer, reference: stri
 export async function planIdOf(server: TestServer, householdId: string): Promise<string> {
   const d = await server.database.db.query.documents.findFirst({ where: (t, { and, eq }) => and(eq(t.householdId, householdId), eq(t.kind, 'plan')) });
   return d!.id;
+}
+
+/** Registers a demo server and a browser for the current test file; read them from the returned object. */
+export function useDemoBrowser(config: Partial<Config> = {}) {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    [env.server, env.browser] = await Promise.all([startDemoServer(config), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

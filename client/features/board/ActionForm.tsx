@@ -1,6 +1,6 @@
 // Create or edit an action: title, details, owner organisation, due date, person it concerns.
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../lib/api.ts';
+import { useState } from 'react';
+import { useSubmit } from '../../lib/use-submit.ts';
 import { Alert, Button, Select, TextArea, TextInput } from '../../components/ui.tsx';
 import type { Action } from '../../../shared/board.ts';
 import type { ActionInput } from '../../../shared/schemas.ts';
@@ -22,20 +22,8 @@ export function ActionForm({ organizations, persons, initial, submitLabel, onSub
   const [owner, setOwner] = useState(initial?.ownerOrganization?.id ?? '');
   const [due, setDue] = useState(initial?.dueDate ?? '');
   const [person, setPerson] = useState(initial?.person?.id ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({ title, details, ownerOrganizationId: owner || null, dueDate: due || null, personId: person || null });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit: run } = useSubmit();
+  const submit = run(() => onSubmit({ title, details, ownerOrganizationId: owner || null, dueDate: due || null, personId: person || null }));
   return (
     <form onSubmit={submit} className="ct-form" aria-label={submitLabel}>
       {error && <Alert type="error">{error}</Alert>}

@@ -1,6 +1,7 @@
 // Named versions: save ("Versie vastleggen"), list with author and time, view read-only, restore.
-import { useState, type FormEvent } from 'react';
-import { ApiError, get, post } from '../../lib/api.ts';
+import { useState } from 'react';
+import { get, post } from '../../lib/api.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { Alert, Badge, Button, EmptyState, ErrorMessage, Heading, Loading, TextInput } from '../../components/ui.tsx';
 import { formatDateTime, formatShortDate } from '../../../shared/labels.ts';
@@ -16,38 +17,21 @@ export interface Version {
 export function VersionsPanel({ documentId, householdId, canWrite, defaultName, refreshKey = 0 }: { documentId: string; householdId: string; canWrite: boolean; defaultName: string; refreshKey?: number }) {
   const versions = useAsync(() => get<{ versions: Version[] }>(`/api/documents/${documentId}/versions`).then((r) => r.versions), [documentId, refreshKey]);
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, notice, busy, submit } = useSubmit('Dat lukte niet. Probeer het opnieuw.');
   const [viewing, setViewing] = useState<Version | null>(null);
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await post(`/api/documents/${documentId}/versions`, { name: name.trim() || `${defaultName} ${formatShortDate(new Date().toISOString())}` });
-      setName('');
-      setNotice('Versie vastgelegd.');
-      await versions.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Vastleggen lukte niet.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = submit(async () => {
+    await post(`/api/documents/${documentId}/versions`, { name: name.trim() || `${defaultName} ${formatShortDate(new Date().toISOString())}` });
+    setName('');
+    await versions.reload();
+  }, 'Versie vastgelegd.');
 
   async function restore(v: Version) {
     if (!confirm(`De inhoud van "${v.name}" terugzetten? Dit wordt een nieuwe wijziging; de huidige tekst blijft in de geschiedenis.`)) return;
-    setError(null);
-    try {
+    await submit(async () => {
       await post(`/api/documents/${documentId}/versions/${v.id}/restore`);
-      setNotice(`"${v.name}" is teruggezet.`);
       setViewing(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Terugzetten lukte niet.');
-    }
+    }, `"${v.name}" is teruggezet.`)();
   }
 
   return (

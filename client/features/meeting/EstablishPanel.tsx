@@ -1,7 +1,8 @@
 // Vaststellen (an established version; minutes become read-only for all), heropenen with a reason,
 // and export (printable page, PDF).
-import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../../lib/api.ts';
+import { useState } from 'react';
+import { post } from '../../lib/api.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
 import { Alert, Button, Heading, TextArea, TextInput } from '../../components/ui.tsx';
 import { formatShortDate } from '../../../shared/labels.ts';
 import type { DocumentContext } from '../editor/DocumentPage.tsx';
@@ -14,25 +15,13 @@ export function EstablishPanel({ ctx, onChanged }: { ctx: DocumentContext; onCha
   const [mode, setMode] = useState<'idle' | 'establish' | 'reopen'>('idle');
   const [name, setName] = useState(defaultName);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(e: FormEvent, fn: () => Promise<unknown>, ok: string) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, notice, busy, submit } = useSubmit('Dat lukte niet.');
+  const run = (e: React.FormEvent, fn: () => Promise<unknown>, ok: string) =>
+    submit(async () => {
       await fn();
-      setNotice(ok);
       setMode('idle');
       onChanged();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Dat lukte niet.');
-    } finally {
-      setBusy(false);
-    }
-  }
+    }, ok)(e);
 
   const base = `/huishoudens/${doc.householdId}/documenten/${doc.id}`;
   return (

@@ -1,6 +1,7 @@
 // The plan and the casusoverleggen (each with its own minutes); the regievoerder plans a new one.
-import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../../lib/api.ts';
+import { useState } from 'react';
+import { post } from '../../lib/api.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import type { DocumentSummary, HouseholdDetail } from '../../lib/types.ts';
 import { Alert, Badge, Button, EmptyState, Heading, TextInput } from '../../components/ui.tsx';
@@ -60,21 +61,11 @@ function MeetingForm({ householdId, onDone, onCancel }: { householdId: string; o
     d.setHours(10, 0, 0, 0);
     return toLocalInput(d);
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { document } = await post<{ document: DocumentSummary }>(`/api/households/${householdId}/meetings`, { title, meetingAt: new Date(when).toISOString() });
-      onDone(document);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Plannen lukte niet.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit: run } = useSubmit('Plannen lukte niet.');
+  const submit = run(async () => {
+    const { document } = await post<{ document: DocumentSummary }>(`/api/households/${householdId}/meetings`, { title, meetingAt: new Date(when).toISOString() });
+    onDone(document);
+  });
   return (
     <form onSubmit={submit} className="ct-form" aria-label="Casusoverleg plannen">
       {error && <Alert type="error">{error}</Alert>}

@@ -1,6 +1,7 @@
 // Huisverbod timeline: "dag 4 van 10", plan due date, end date, extension (max 28 days), warning.
-import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../../lib/api.ts';
+import { useState } from 'react';
+import { post } from '../../lib/api.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
 import type { HouseholdDetail } from '../../lib/types.ts';
 import { Alert, Button, Heading, TextInput } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../../shared/labels.ts';
@@ -67,21 +68,11 @@ function ExtensionForm({ household: h, onDone, onCancel }: { household: Househol
   const t = h.huisverbod!.timeline;
   const [until, setUntil] = useState(t.maxEnd);
   const [decidedBy, setDecidedBy] = useState('Burgemeester');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/api/households/${h.id}/huisverbod/extension`, { extendedUntil: until, decidedBy });
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Vastleggen lukte niet.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit: run } = useSubmit('Vastleggen lukte niet.');
+  const submit = run(async () => {
+    await post(`/api/households/${h.id}/huisverbod/extension`, { extendedUntil: until, decidedBy });
+    onDone();
+  });
   return (
     <form onSubmit={submit} className="ct-form ct-inline-form" aria-label="Verlenging huisverbod">
       {error && <Alert type="error">{error}</Alert>}

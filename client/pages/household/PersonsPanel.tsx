@@ -1,6 +1,7 @@
 // Persons in the household (minimum data: role, first name or initial, birth year, notes).
-import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../../lib/api.ts';
+import { useState } from 'react';
+import { post } from '../../lib/api.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
 import type { HouseholdDetail } from '../../lib/types.ts';
 import { Alert, Button, EmptyState, Heading, Select, TextArea, TextInput } from '../../components/ui.tsx';
 import { PERSON_ROLES, type PersonRole } from '../../../shared/enums.ts';
@@ -34,21 +35,11 @@ function PersonForm({ householdId, onDone, onCancel }: { householdId: string; on
   const [label, setLabel] = useState('');
   const [birthYear, setBirthYear] = useState('');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/api/households/${householdId}/persons`, { role, label, birthYear: birthYear ? Number(birthYear) : null, notes });
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit: run } = useSubmit();
+  const submit = run(async () => {
+    await post(`/api/households/${householdId}/persons`, { role, label, birthYear: birthYear ? Number(birthYear) : null, notes });
+    onDone();
+  });
   return (
     <form onSubmit={submit} className="ct-form" aria-label="Persoon toevoegen">
       {error && <Alert type="error">{error}</Alert>}

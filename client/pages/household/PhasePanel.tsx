@@ -1,6 +1,7 @@
 // Current phase; the regievoerder changes it with a reason, kept as history.
-import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../../lib/api.ts';
+import { useState } from 'react';
+import { post } from '../../lib/api.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
 import type { HouseholdDetail } from '../../lib/types.ts';
 import { Alert, Button, Heading, Select, TextArea } from '../../components/ui.tsx';
 import { PhaseBadge } from '../../components/badges.tsx';
@@ -11,23 +12,13 @@ export function PhasePanel({ household: h, onChange, canChange }: { household: H
   const [open, setOpen] = useState(false);
   const [phase, setPhase] = useState<Phase>(h.phase);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/api/households/${h.id}/phase`, { phase, reason });
-      setOpen(false);
-      setReason('');
-      onChange();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Wijzigen lukte niet.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit: run } = useSubmit('Wijzigen lukte niet.');
+  const submit = run(async () => {
+    await post(`/api/households/${h.id}/phase`, { phase, reason });
+    setOpen(false);
+    setReason('');
+    onChange();
+  });
   return (
     <section className="ct-card" aria-labelledby="phase-title">
       <Heading level={2} id="phase-title">Fase</Heading>
