@@ -60,4 +60,36 @@ describe('live co-editing in the browser', () => {
     expect(await o.page.getByRole('toolbar', { name: 'Opmaak' }).count()).toBe(0);
     await o.context.close();
   });
+
+  it('edits typed while the server is unreachable are kept in the browser, even across closing the tab, and arrive when it is back', async () => {
+    const householdId = await householdIdByReference(env.server, 'HG-2026-0117');
+    const planId = await planIdOf(env.server, householdId);
+    const url = `${env.server.url}/huishoudens/${householdId}/documenten/${planId}`;
+    const a = await newUserPage(env.browser, env.server, 'mw@maatschappelijkwerk.test');
+    await a.page.goto(url);
+    await a.page.getByText('Verbonden').waitFor();
+    await a.page.getByRole('heading', { name: 'Netwerk' }).waitFor();
+
+    await env.server.stop();
+    await a.page.getByText('Opnieuw verbinden…').waitFor();
+    await a.page.getByRole('heading', { name: 'Netwerk' }).click();
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type('Offline getypt: zus van F. kan bijspringen.');
+    await a.page.getByText('Wijzigingen worden op dit apparaat bewaard en later verstuurd').waitFor();
+    await a.page.close();
+
+    env.server = await env.server.restart();
+    const page = await a.context.newPage();
+    await page.goto(url);
+    await page.getByText('Verbonden').waitFor();
+    await page.getByText('Offline getypt: zus van F. kan bijspringen.').waitFor();
+    // It reached the server: another user reads it from the server's copy.
+    const regie = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
+    await expect
+      .poll(async () => (await (await regie.page.request.get(`${env.server.url}/api/documents/${planId}/content`)).json()).html, { timeout: 5000 })
+      .toContain('Offline getypt: zus van F. kan bijspringen.');
+    await a.context.close();
+    await regie.context.close();
+  });
 });
