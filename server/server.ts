@@ -11,6 +11,7 @@ import { LoginThrottle } from './auth/throttle.ts';
 import { LocalHub, type Hub } from './realtime/hub.ts';
 import { createApp } from './app.ts';
 import { createModules } from './modules.ts';
+import { MAX_MESSAGE_BYTES } from '../shared/limits.ts';
 
 export interface RunningServer {
   url: string;
@@ -50,7 +51,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   };
   const modules = createModules(deps);
   const app = createApp(deps, modules);
-  const wss = new WebSocketServer({ noServer: true });
+  // Frames over the protocol limit are closed with 4413 by the room; far larger ones never reach memory (ws closes 1009).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_MESSAGE_BYTES });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
