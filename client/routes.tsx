@@ -1,18 +1,23 @@
-// Feature pages (documents, board, overview) register their routes here.
-import type { ReactNode } from 'react';
-import { DocumentPage } from './features/editor/DocumentPage.tsx';
-import { BoardPage } from './features/board/BoardPage.tsx';
-import { OverviewPage } from './features/overview/OverviewPage.tsx';
-import { PrintPage } from './features/meeting/PrintPage.tsx';
+// Feature pages register their routes here; each is loaded on first use, so the login page and
+// "Mijn casussen" do not wait for the editor (Tiptap, Yjs) or the board.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Loading } from './components/ui.tsx';
+
+const DocumentPage = lazy(() => import('./features/editor/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })));
+const BoardPage = lazy(() => import('./features/board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
+const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })));
+const PrintPage = lazy(() => import('./features/meeting/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 
 export interface RouteDef {
   path: string;
   render: (params: Record<string, string>) => ReactNode;
 }
 
+const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
 export const routes: RouteDef[] = [
-  { path: '/huishoudens/:householdId/documenten/:documentId/afdrukken', render: (p) => <PrintPage documentId={p.documentId!} /> },
-  { path: '/huishoudens/:householdId/documenten/:documentId', render: (p) => <DocumentPage key={p.documentId} householdId={p.householdId!} documentId={p.documentId!} /> },
-  { path: '/huishoudens/:householdId/acties', render: (p) => <BoardPage key={p.householdId} householdId={p.householdId!} /> },
-  { path: '/overzicht', render: () => <OverviewPage /> },
+  { path: '/huishoudens/:householdId/documenten/:documentId/afdrukken', render: (p) => page(<PrintPage documentId={p.documentId!} />) },
+  { path: '/huishoudens/:householdId/documenten/:documentId', render: (p) => page(<DocumentPage key={p.documentId} householdId={p.householdId!} documentId={p.documentId!} />) },
+  { path: '/huishoudens/:householdId/acties', render: (p) => page(<BoardPage key={p.householdId} householdId={p.householdId!} />) },
+  { path: '/overzicht', render: () => page(<OverviewPage />) },
 ];

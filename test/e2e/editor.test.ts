@@ -4,6 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { householdIdByReference, newUserPage, planIdOf, screenshot, seriousViolations, useDemoBrowser } from '../support/browser.ts';
 import { addParticipant, createUser } from '../support/factories.ts';
 import { TEST_PASSWORD } from '../support/client.ts';
+import type { Page } from 'playwright-core';
+
+/** Whether the browser's y-indexeddb store for a document holds an update containing `text`. */
+function storedLocally(page: Page, dbName: string, text: string): Promise<boolean> {
+  return page.evaluate(
+    ({ dbName, text }) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const all = open.result.transaction('updates').objectStore('updates').getAll();
+          all.onerror = () => resolve(false);
+          all.onsuccess = () => resolve((all.result as Uint8Array[]).some((u) => new TextDecoder().decode(u).includes(text)));
+        };
+      }),
+    { dbName, text },
+  );
+}
 
 const env = useDemoBrowser();
 
@@ -75,8 +93,11 @@ describe('live co-editing in the browser', () => {
     await a.page.getByRole('heading', { name: 'Netwerk' }).click();
     await a.page.keyboard.press('End');
     await a.page.keyboard.press('Enter');
-    await a.page.keyboard.type('Offline getypt: zus van F. kan bijspringen.');
+    // Pasted in one go, so one Yjs update carries the whole sentence (and can be found in IndexedDB).
+    await a.page.keyboard.insertText('Offline getypt: zus van F. kan bijspringen.');
     await a.page.getByText('Wijzigingen worden op dit apparaat bewaard en later verstuurd').waitFor();
+    // The tab is closed only once the browser has stored the edit (y-indexeddb writes asynchronously).
+    await expect.poll(() => storedLocally(a.page, `casustafel:${planId}`, 'Offline getypt: zus van F. kan bijspringen.')).toBe(true);
     await a.page.close();
 
     env.server = await env.server.restart();
