@@ -13,6 +13,8 @@ export interface ExportMeta {
   meetingAt: string | null;
   participantsLabel: string;
   participants: string[];
+  /** For a casusoverleg: the evaluation of the actions open since the previous meeting. */
+  evaluation: { title: string; verdict: string; note: string }[];
 }
 
 const FONTS = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' };
@@ -42,6 +44,14 @@ export function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffe
   doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).strokeColor('#cad0d6').stroke();
   doc.y = y + 12;
 
+  if (meta.evaluation.length) {
+    doc.font(FONTS.bold).fontSize(SIZES[2]!).fillColor(BLUE).text('Evaluatie van de afspraken');
+    doc.fillColor('#1b1b1b').fontSize(10.5).moveDown(0.2);
+    for (const e of meta.evaluation) {
+      doc.font(FONTS.bold).text(`${e.title}: `, { continued: true }).font(FONTS.regular).text(`${e.verdict}${e.note ? ` — ${e.note}` : ''}`, { indent: 0 });
+    }
+    doc.moveDown(0.6);
+  }
   for (const node of content.content ?? []) block(doc, node, 0);
   doc.end();
   return done;

@@ -8,7 +8,8 @@ import { authorizeDocument } from '../documents/access.ts';
 import { documentJSON, getVersion, type DocumentsContext } from '../documents/service.ts';
 import { jsonToHTML } from '../documents/content.ts';
 import { listAttendance } from '../meetings/service.ts';
-import { ROLE_LABELS, formatDate, formatDateTime } from '../../shared/labels.ts';
+import { evaluationBlock } from '../board/evaluation.ts';
+import { ROLE_LABELS, VERDICT_LABELS, formatDate, formatDateTime } from '../../shared/labels.ts';
 import type { ExportMeta } from './pdf.ts';
 
 export async function exportDocument(ctx: DocumentsContext, actor: ActorContext, documentId: string, versionId: string | undefined, format: 'html' | 'pdf') {
@@ -27,6 +28,7 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
   }
   let participants: string[];
   let participantsLabel: string;
+  let evaluation: ExportMeta['evaluation'] = [];
   if (document.kind === 'meeting') {
     const attendance = await listAttendance(ctx, actor, documentId);
     const marked = attendance.filter((a) => a.present !== null);
@@ -34,6 +36,12 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
     participants = (marked.length ? attendance.filter((a) => a.present) : attendance).map((a) => `${a.user.name} (${a.organization.name})`);
     const absent = attendance.filter((a) => a.present === false);
     if (absent.length) participants.push(`Afwezig: ${absent.map((a) => `${a.user.name} (${a.organization.name})`).join(', ')}`);
+    const block = await evaluationBlock(ctx.db, document.householdId, document, actor.now);
+    evaluation = block.items.map((i) => ({
+      title: i.action.title,
+      verdict: i.evaluation ? VERDICT_LABELS[i.evaluation.verdict] : 'niet geëvalueerd',
+      note: i.evaluation?.note ?? '',
+    }));
   } else {
     participantsLabel = 'Deelnemers';
     participants = (await listParticipants(ctx.db, document.householdId)).map((p) => `${p.user.name} (${p.organization.name}, ${ROLE_LABELS[p.role].toLowerCase()})`);
@@ -46,6 +54,7 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
     meetingAt: document.meetingAt ? formatDateTime(document.meetingAt.toISOString()) : null,
     participantsLabel,
     participants,
+    evaluation,
   };
   await audit(ctx.db, { userId: actor.user.id, organizationId: actor.user.organization.id, householdId: document.householdId, ip: actor.ip, event: 'document.export', target: documentId, details: { versionId: versionId ?? null, format } });
   return { meta, json, html: jsonToHTML(json) };

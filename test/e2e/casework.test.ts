@@ -94,11 +94,13 @@ describe('casework', () => {
     expect(text).toContain('HG-2026-0142');
     expect(text).toContain('Vastgesteld verslag 23-11-2026');
     expect(text).toContain('Peter Post');
+    expect(text).toContain('Intake gepland voor volgende week');
 
     // The printable page.
     await page.goto(`${env.server.url}/huishoudens/${id}/documenten/${documentId}/afdrukken?versie=${version.id}`);
     expect(await page.getByTestId('print-reference').textContent()).toBe('HG-2026-0142');
     expect(await page.getByTestId('print-version').textContent()).toBe('Vastgesteld verslag 23-11-2026');
+    expect(await page.getByTestId('print-evaluation').textContent()).toContain('Loopt — Intake gepland voor volgende week');
     await screenshot(page, 'afdrukken');
     expect(await seriousViolations(page)).toEqual([]);
     await regie.context.close();

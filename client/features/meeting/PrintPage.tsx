@@ -6,7 +6,7 @@ import { useLocation } from '../../lib/router.tsx';
 import { Button, ErrorMessage, Loading } from '../../components/ui.tsx';
 
 interface ExportResponse {
-  meta: { reference: string; title: string; versionName: string; date: string; meetingAt: string | null; participantsLabel: string; participants: string[] };
+  meta: { reference: string; title: string; versionName: string; date: string; meetingAt: string | null; participantsLabel: string; participants: string[]; evaluation: { title: string; verdict: string; note: string }[] };
   html: string;
 }
 
@@ -34,6 +34,14 @@ export function PrintPage({ documentId }: { documentId: string }) {
         <dt>{meta.participantsLabel}</dt><dd><ul className="ct-print__participants">{meta.participants.map((p) => <li key={p}>{p}</li>)}</ul></dd>
       </dl>
       <hr />
+      {meta.evaluation.length > 0 && (
+        <section aria-labelledby="print-evaluation">
+          <h2 id="print-evaluation" className="utrecht-heading-2">Evaluatie van de afspraken</h2>
+          <ul className="ct-print__participants" data-testid="print-evaluation">
+            {meta.evaluation.map((e) => <li key={e.title}><strong>{e.title}</strong>: {e.verdict}{e.note && ` — ${e.note}`}</li>)}
+          </ul>
+        </section>
+      )}
       <div className="ct-prose" dangerouslySetInnerHTML={{ __html: html }} />
     </article>
   );
