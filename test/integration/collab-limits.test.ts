@@ -1,36 +1,27 @@
 // Limits on the /collab socket: a malformed or oversized message closes only its sender; the document and
 // the other clients are untouched.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { documents } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
 import { CloseCode, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../../shared/limits.ts';
-import { appendParagraph, bodyText, connectClient, rawSocket, waitFor, type CollabClient } from '../support/collab.ts';
+import { appendParagraph, bodyText, connectClient, rawSocket, waitFor, type CollabClient, useCollabServer } from '../support/collab.ts';
 import { householdWithCast } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
-let server: TestServer;
-const clients: CollabClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.close();
-});
+const env = useCollabServer();
 
 async function setup() {
-  const { household, api } = await householdWithCast(server.database.db, server.url);
-  const [plan] = await server.database.db.select().from(documents).where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan')));
-  const other = connectClient(server.url, api.regie, plan!.id);
-  clients.push(other);
+  const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
+  const [plan] = await env.server.database.db.select().from(documents).where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan')));
+  const other = connectClient(env.server.url, api.regie, plan!.id);
+  env.clients.push(other);
   await other.synced();
-  const sender = rawSocket(server.url, api.partner.cookie, plan!.id);
+  const sender = rawSocket(env.server.url, api.partner.cookie, plan!.id);
   await sender.opened;
   await waitFor(() => sender.messages.length > 0, 'server handshake');
-  return { plan: plan!, api, other, sender, room: () => getCollab(server.deps).get(plan!.id)! };
+  return { plan: plan!, api, other, sender, room: () => getCollab(env.server.deps).get(plan!.id)! };
 }
 
 /** A y-websocket sync "update" message carrying `payload`. */

@@ -1,38 +1,29 @@
 // Durability of live documents: batching, restart, offline edits, compaction, unloading.
 // Runs on PGlite and on PostgreSQL (test/run.mjs runs the integration suite once per engine).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { docSnapshots, docUpdates, documents } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
-import { appendParagraph, bodyText, connectClient, waitFor, type CollabClient } from '../support/collab.ts';
+import { appendParagraph, bodyText, connectClient, waitFor, type CollabClient, useCollabServer } from '../support/collab.ts';
 import { householdWithCast } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
-let server: TestServer;
-const clients: CollabClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.close();
-});
+const env = useCollabServer();
 
-const db = () => server.database.db;
+const db = () => env.server.database.db;
 async function planOf(householdId: string) {
   const [plan] = await db().select().from(documents).where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
   return plan!;
 }
 const rowsOf = (documentId: string) => db().select().from(docUpdates).where(eq(docUpdates.documentId, documentId));
 const client = (api: Parameters<typeof connectClient>[1], documentId: string) => {
-  const c = connectClient(server.url, api, documentId);
-  clients.push(c);
+  const c = connectClient(env.server.url, api, documentId);
+  env.clients.push(c);
   return c;
 };
 
 describe('persistence of live documents', () => {
   it('writes far fewer rows than updates (one row per document per flush window)', async () => {
-    const { household, api } = await householdWithCast(db(), server.url);
+    const { household, api } = await householdWithCast(db(), env.server.url);
     const plan = await planOf(household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
@@ -46,25 +37,25 @@ describe('persistence of live documents', () => {
       t.insert(t.length, 'x');
       await new Promise((r) => setTimeout(r, 2));
     }
-    const room = getCollab(server.deps).get(plan.id)!;
+    const room = getCollab(env.server.deps).get(plan.id)!;
     await waitFor(() => bodyText(room.doc.getXmlFragment('default')).includes('x'.repeat(200)), 'server to receive every keystroke');
-    await getCollab(server.deps).flush(plan.id);
+    await getCollab(env.server.deps).flush(plan.id);
     const rows = (await rowsOf(plan.id)).slice(before);
     expect(rows.length).toBeLessThanOrEqual(10);
     expect(rows.reduce((n, r) => n + r.updateCount, 0)).toBeGreaterThanOrEqual(200);
   });
 
-  it('keeps every flushed edit across a server restart, and unloads the room when the last client left', async () => {
-    const { household, api } = await householdWithCast(db(), server.url);
+  it('keeps every flushed edit across a env.server restart, and unloads the room when the last client left', async () => {
+    const { household, api } = await householdWithCast(db(), env.server.url);
     const plan = await planOf(household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     appendParagraph(a.fragment, 'Blijft bewaard na herstart');
-    const rooms = getCollab(server.deps);
+    const rooms = getCollab(env.server.deps);
     await waitFor(() => bodyText(rooms.get(plan.id)!.doc.getXmlFragment('default')).includes('herstart'), 'server to apply');
     a.destroy();
     await waitFor(() => rooms.get(plan.id) === undefined, 'room to unload after flush');
-    server = await server.restart();
+    env.server = await env.server.restart();
     const b = client(api.regie, plan.id);
     await b.synced();
     expect(bodyText(b.fragment)).toContain('Blijft bewaard na herstart');
@@ -72,44 +63,44 @@ describe('persistence of live documents', () => {
     expect(bodyText(b.fragment).match(/Aanleiding en signalen/g)).toHaveLength(1);
   });
 
-  it('delivers an edit made while the server was down once it is back', async () => {
-    const { household, api } = await householdWithCast(db(), server.url);
+  it('delivers an edit made while the env.server was down once it is back', async () => {
+    const { household, api } = await householdWithCast(db(), env.server.url);
     const plan = await planOf(household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
-    await server.stop();
+    await env.server.stop();
     await waitFor(() => !a.provider.wsconnected, 'client to notice the outage');
     appendParagraph(a.fragment, 'Offline getypt');
-    server = await server.restart();
+    env.server = await env.server.restart();
     const b = client(api.regie, plan.id);
     await b.synced();
     await waitFor(() => bodyText(b.fragment).includes('Offline getypt'), 'offline edit to arrive');
-    await getCollab(server.deps).flush(plan.id);
+    await getCollab(env.server.deps).flush(plan.id);
     const content = await api.regie.get(`/api/documents/${plan.id}/content`);
     expect(content.body.html).toContain('Offline getypt');
   });
 
   it('flushes pending updates on shutdown', async () => {
-    const { household, api } = await householdWithCast(db(), server.url);
+    const { household, api } = await householdWithCast(db(), env.server.url);
     const plan = await planOf(household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     appendParagraph(a.fragment, 'Net voor het afsluiten');
-    const rooms = getCollab(server.deps);
+    const rooms = getCollab(env.server.deps);
     await waitFor(() => bodyText(rooms.get(plan.id)!.doc.getXmlFragment('default')).includes('afsluiten'), 'server to apply');
     a.destroy();
-    server = await server.restart();
-    // The first request may hit a keep-alive socket of the stopped server; retry once.
+    env.server = await env.server.restart();
+    // The first request may hit a keep-alive socket of the stopped env.server; retry once.
     const content = await api.regie.get(`/api/documents/${plan.id}/content`).catch(() => api.regie.get(`/api/documents/${plan.id}/content`));
     expect(content.body.html).toContain('Net voor het afsluiten');
   });
 
   it('compaction leaves the content identical with fewer rows, and editing continues', async () => {
-    const { household, api } = await householdWithCast(db(), server.url);
+    const { household, api } = await householdWithCast(db(), env.server.url);
     const plan = await planOf(household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
-    const rooms = getCollab(server.deps);
+    const rooms = getCollab(env.server.deps);
     for (let i = 0; i < 30; i++) {
       appendParagraph(a.fragment, `alinea ${i}`);
       await waitFor(() => bodyText(rooms.get(plan.id)!.doc.getXmlFragment('default')).includes(`alinea ${i}`), 'apply');

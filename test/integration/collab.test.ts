@@ -1,32 +1,23 @@
 // Live co-editing over /collab: convergence, authorisation on upgrade, read-only observers, revocation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { auditLog, docUpdates, documents } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
 import { CloseCode } from '../../shared/limits.ts';
-import { appendParagraph, bodyText, connectClient, rawSocket, waitFor, type CollabClient } from '../support/collab.ts';
+import { appendParagraph, bodyText, connectClient, rawSocket, waitFor, type CollabClient, useCollabServer } from '../support/collab.ts';
 import { householdWithCast } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
-let server: TestServer;
-const clients: CollabClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.close();
-});
+const env = useCollabServer();
 
 async function planOf(householdId: string) {
-  const [plan] = await server.database.db.select().from(documents).where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
+  const [plan] = await env.server.database.db.select().from(documents).where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
   return plan!;
 }
 
 function client(...args: Parameters<typeof connectClient> extends [unknown, ...infer R] ? R : never) {
-  const c = connectClient(server.url, ...args);
-  clients.push(c);
+  const c = connectClient(env.server.url, ...args);
+  env.clients.push(c);
   return c;
 }
 
@@ -55,7 +46,7 @@ function seeded(seed: number) {
 }
 
 async function converge(n: number, editsEach: number) {
-  const { household, api } = await householdWithCast(server.database.db, server.url);
+  const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
   const plan = await planOf(household.id);
   const cs = Array.from({ length: n }, (_, i) => client(i % 2 ? api.partner : api.regie, plan.id));
   await Promise.all(cs.map((c) => c.synced()));
@@ -67,7 +58,7 @@ async function converge(n: number, editsEach: number) {
     if (round % 5 === 0) await new Promise((r) => setImmediate(r));
   }
   await waitFor(() => cs.every((c) => c.fragment.toString() === cs[0]!.fragment.toString()), `${n} clients to converge`);
-  const room = getCollab(server.deps).get(plan.id)!;
+  const room = getCollab(env.server.deps).get(plan.id)!;
   await waitFor(() => room.doc.getXmlFragment('default').toString() === cs[0]!.fragment.toString(), 'server to converge');
   for (const c of cs) c.destroy();
   return { plan, text: cs[0]!.fragment.toString() };
@@ -83,15 +74,15 @@ describe('co-editing over /collab', () => {
   });
 
   it('an edit reaches the other client and is persisted in a batched row', async () => {
-    const { household, api } = await householdWithCast(server.database.db, server.url);
+    const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
     const plan = await planOf(household.id);
     const a = client(api.regie, plan.id);
     const b = client(api.partner, plan.id);
     await Promise.all([a.synced(), b.synced()]);
     appendParagraph(a.fragment, 'Afspraak met de wijkagent');
     await waitFor(() => bodyText(b.fragment).includes('Afspraak met de wijkagent'), 'b to see the edit');
-    await getCollab(server.deps).flush(plan.id);
-    const rows = await server.database.db.select().from(docUpdates).where(eq(docUpdates.documentId, plan.id));
+    await getCollab(env.server.deps).flush(plan.id);
+    const rows = await env.server.database.db.select().from(docUpdates).where(eq(docUpdates.documentId, plan.id));
     // Template row + at least one batch.
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });
@@ -99,43 +90,43 @@ describe('co-editing over /collab', () => {
 
 describe('authorisation on upgrade', () => {
   it('closes an outsider with 4403 and an unauthenticated socket with 4401', async () => {
-    const { household, api } = await householdWithCast(server.database.db, server.url);
+    const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
     const plan = await planOf(household.id);
-    const outsider = rawSocket(server.url, api.outsider.cookie, plan.id);
+    const outsider = rawSocket(env.server.url, api.outsider.cookie, plan.id);
     expect((await outsider.closed).code).toBe(CloseCode.Forbidden);
     expect(outsider.messages).toHaveLength(0);
-    const anonymous = rawSocket(server.url, null, plan.id);
+    const anonymous = rawSocket(env.server.url, null, plan.id);
     const closed = await anonymous.closed;
     expect(closed.code).toBe(CloseCode.Unauthorized);
     expect(closed.reason).toMatch(/ingelogd/);
     // An administrator who does not take part may not read content either.
-    expect((await rawSocket(server.url, api.admin.cookie, plan.id).closed).code).toBe(CloseCode.Forbidden);
+    expect((await rawSocket(env.server.url, api.admin.cookie, plan.id).closed).code).toBe(CloseCode.Forbidden);
   });
 
   it('answers a missing document and a malformed id with 4403, like an outsider', async () => {
-    const { api } = await householdWithCast(server.database.db, server.url);
-    expect((await rawSocket(server.url, api.regie.cookie, crypto.randomUUID()).closed).code).toBe(CloseCode.Forbidden);
-    expect((await rawSocket(server.url, api.regie.cookie, 'not-a-uuid').closed).code).toBe(CloseCode.Forbidden);
+    const { api } = await householdWithCast(env.server.database.db, env.server.url);
+    expect((await rawSocket(env.server.url, api.regie.cookie, crypto.randomUUID()).closed).code).toBe(CloseCode.Forbidden);
+    expect((await rawSocket(env.server.url, api.regie.cookie, 'not-a-uuid').closed).code).toBe(CloseCode.Forbidden);
   });
 
   it('refuses a socket from a foreign Origin', async () => {
-    const { household, api } = await householdWithCast(server.database.db, server.url);
+    const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
     const plan = await planOf(household.id);
-    const foreign = rawSocket(server.url, api.regie.cookie, plan.id, { origin: 'https://evil.example' });
+    const foreign = rawSocket(env.server.url, api.regie.cookie, plan.id, { origin: 'https://evil.example' });
     expect((await foreign.closed).code).toBe(CloseCode.Forbidden);
   });
 
   it('audits document.open, and one edit_session row with the update count when an editor leaves', async () => {
-    const { household, api, users } = await householdWithCast(server.database.db, server.url);
+    const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
     const plan = await planOf(household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     for (let i = 0; i < 5; i++) appendParagraph(a.fragment, `regel ${i}`);
-    const room = getCollab(server.deps).get(plan.id)!;
+    const room = getCollab(env.server.deps).get(plan.id)!;
     await waitFor(() => bodyText(room.doc.getXmlFragment('default')).includes('regel 4'), 'server to apply');
     a.destroy();
     const rowsFor = () =>
-      server.database.db.select().from(auditLog).where(and(eq(auditLog.userId, users.partner.id), eq(auditLog.target, plan.id)));
+      env.server.database.db.select().from(auditLog).where(and(eq(auditLog.userId, users.partner.id), eq(auditLog.target, plan.id)));
     await waitFor(async () => (await rowsFor()).some((r) => r.event === 'document.edit_session'), 'edit session audit');
     const rows = await rowsFor();
     expect(rows.filter((r) => r.event === 'document.open')).toHaveLength(1);
@@ -148,7 +139,7 @@ describe('authorisation on upgrade', () => {
 
 describe('read-only connections and revocation', () => {
   it("ignores an observer's edit: not applied, not broadcast, not persisted; their awareness is relayed", async () => {
-    const { household, api } = await householdWithCast(server.database.db, server.url);
+    const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
     const plan = await planOf(household.id);
     const observer = client(api.observer, plan.id);
     const partner = client(api.partner, plan.id);
@@ -161,7 +152,7 @@ describe('read-only connections and revocation', () => {
       () => [...partner.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Kijker'),
       'observer presence at the partner',
     );
-    const rooms = getCollab(server.deps);
+    const rooms = getCollab(env.server.deps);
     await rooms.flush(plan.id);
     expect(bodyText(rooms.get(plan.id)!.doc.getXmlFragment('default'))).not.toContain('Stiekeme');
     expect(bodyText(partner.fragment)).not.toContain('Stiekeme');
@@ -171,9 +162,9 @@ describe('read-only connections and revocation', () => {
   });
 
   it('closes the socket of a removed participant with 4403', async () => {
-    const { household, api, users } = await householdWithCast(server.database.db, server.url);
+    const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
     const plan = await planOf(household.id);
-    const socket = rawSocket(server.url, api.partner.cookie, plan.id);
+    const socket = rawSocket(env.server.url, api.partner.cookie, plan.id);
     await socket.opened;
     await waitFor(() => socket.messages.length > 0, 'sync step 1 from the server');
     const res = await api.regie.delete(`/api/households/${household.id}/participants/${users.partner.id}`);
@@ -182,7 +173,7 @@ describe('read-only connections and revocation', () => {
   });
 
   it('makes a partner read-only when their role becomes observer', async () => {
-    const { household, api, users } = await householdWithCast(server.database.db, server.url);
+    const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
     const plan = await planOf(household.id);
     const partner = client(api.partner, plan.id);
     const regie = client(api.regie, plan.id);
@@ -194,6 +185,6 @@ describe('read-only connections and revocation', () => {
     appendParagraph(partner.fragment, 'Na de wissel');
     appendParagraph(regie.fragment, 'Regie typt verder');
     await waitFor(() => bodyText(partner.fragment).includes('Regie typt verder'), 'partner still receives');
-    expect(bodyText(getCollab(server.deps).get(plan.id)!.doc.getXmlFragment('default'))).not.toContain('Na de wissel');
+    expect(bodyText(getCollab(env.server.deps).get(plan.id)!.doc.getXmlFragment('default'))).not.toContain('Na de wissel');
   });
 });

@@ -1,31 +1,22 @@
 // Documents API: meetings, document metadata, versions (list/view/restore), content export, locks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, documents } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
 import { lockDocument, unlockDocument } from '../../server/documents/service.ts';
-import { appendParagraph, bodyText, connectClient, waitFor, type CollabClient } from '../support/collab.ts';
+import { appendParagraph, bodyText, connectClient, waitFor, type CollabClient, useCollabServer } from '../support/collab.ts';
 import { householdWithCast } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
-let server: TestServer;
-const clients: CollabClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.close();
-});
+const env = useCollabServer();
 
 async function cast() {
-  const c = await householdWithCast(server.database.db, server.url);
-  const [plan] = await server.database.db.select().from(documents).where(and(eq(documents.householdId, c.household.id), eq(documents.kind, 'plan')));
+  const c = await householdWithCast(env.server.database.db, env.server.url);
+  const [plan] = await env.server.database.db.select().from(documents).where(and(eq(documents.householdId, c.household.id), eq(documents.kind, 'plan')));
   return { ...c, plan: plan! };
 }
 const client = (api: Parameters<typeof connectClient>[1], documentId: string) => {
-  const c = connectClient(server.url, api, documentId);
-  clients.push(c);
+  const c = connectClient(env.server.url, api, documentId);
+  env.clients.push(c);
   return c;
 };
 
@@ -90,7 +81,7 @@ describe('versions', () => {
     const a = client(api.partner, plan.id);
     await a.synced();
     appendParagraph(a.fragment, 'Tekst van versie één');
-    const room = () => getCollab(server.deps).get(plan.id)!;
+    const room = () => getCollab(env.server.deps).get(plan.id)!;
     await waitFor(() => bodyText(room().doc.getXmlFragment('default')).includes('versie één'), 'apply');
     const saved = await api.partner.post(`/api/documents/${plan.id}/versions`, { name: 'Vastgesteld verslag 12-11-2026' });
     expect(saved.status).toBe(201);
@@ -111,7 +102,7 @@ describe('versions', () => {
     const a = client(api.partner, plan.id);
     await a.synced();
     appendParagraph(a.fragment, 'Oorspronkelijk');
-    const room = () => getCollab(server.deps).get(plan.id)!;
+    const room = () => getCollab(env.server.deps).get(plan.id)!;
     await waitFor(() => bodyText(room().doc.getXmlFragment('default')).includes('Oorspronkelijk'), 'apply');
     const saved = await api.partner.post(`/api/documents/${plan.id}/versions`, { name: 'Versie A' });
     const versionHtml = (await api.partner.get(`/api/documents/${plan.id}/versions/${saved.body.version.id}`)).body.content.html;
@@ -125,7 +116,7 @@ describe('versions', () => {
     expect(bodyText(a.fragment)).toContain('Oorspronkelijk');
     const current = await api.regie.get(`/api/documents/${plan.id}/content`);
     expect(current.body.html).toBe(versionHtml);
-    const audits = await server.database.db.select().from(auditLog).where(and(eq(auditLog.userId, users.partner.id), eq(auditLog.event, 'document.restore')));
+    const audits = await env.server.database.db.select().from(auditLog).where(and(eq(auditLog.userId, users.partner.id), eq(auditLog.event, 'document.restore')));
     expect(audits).toHaveLength(1);
   });
 });
@@ -136,7 +127,7 @@ describe('locks', () => {
     const a = client(api.partner, plan.id);
     await a.synced();
     const saved = await api.partner.post(`/api/documents/${plan.id}/versions`, { name: 'Voor vaststellen' });
-    const ctx = { db: server.database.db, rooms: getCollab(server.deps) };
+    const ctx = { db: env.server.database.db, rooms: getCollab(env.server.deps) };
     const regie = { user: (await api.regie.get('/api/me')).body.user, ip: null, now: new Date() };
     const locked = await lockDocument(ctx, regie, plan.id, { versionId: saved.body.version.id });
     expect(locked.lockedAt).not.toBeNull();
@@ -145,7 +136,7 @@ describe('locks', () => {
     appendParagraph(a.fragment, 'Na vaststellen');
     appendParagraph(b.fragment, 'Ook regie niet');
     // Messages on one socket are handled in order: once each client's later awareness reached the other,
-    // its edit has been handled (and refused) by the server.
+    // its edit has been handled (and refused) by the env.server.
     a.provider.awareness.setLocalStateField('user', { name: 'Partner' });
     b.provider.awareness.setLocalStateField('user', { name: 'Regie' });
     const sees = (c: CollabClient, name: string) => [...c.provider.awareness.getStates().values()].some((s) => s.user?.name === name);

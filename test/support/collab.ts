@@ -3,7 +3,9 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { afterAll, beforeAll } from 'vitest';
 import type { ApiClient } from './client.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 /** A `ws` WebSocket that sends the given cookie (and optionally an Origin) on the upgrade request. */
 export function cookieWebSocket(cookie: string | null, extraHeaders: Record<string, string> = {}) {
@@ -96,4 +98,17 @@ export function rawSocket(baseUrl: string, cookie: string | null, documentId: st
     ws.on('error', reject);
   });
   return { ws, closed, messages, opened };
+}
+
+/** A server for this test file plus the collab clients its tests open (destroyed after the file). */
+export function useCollabServer() {
+  const env = { clients: [] as CollabClient[] } as { server: TestServer; clients: CollabClient[] };
+  beforeAll(async () => {
+    env.server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const c of env.clients) c.destroy();
+    await env.server?.close();
+  });
+  return env;
 }
