@@ -10,6 +10,7 @@ import { LoginInput } from '../../shared/schemas.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from './middleware.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { generateSessionToken } from './session.ts';
+import { SESSION_ENDED_TOPIC } from '../realtime/hub.ts';
 
 const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'E-mailadres of wachtwoord klopt niet.');
 
@@ -65,6 +66,8 @@ export function authRoutes(deps: Deps) {
     const user = c.get('user');
     if (session && user) {
       await deps.sessions.invalidateSession(session.id);
+      // Live document sockets opened with this session close at once.
+      deps.hub.publish(SESSION_ENDED_TOPIC, { sessionId: session.id });
       await audit(db, { userId: user.id, organizationId: user.organization.id, event: 'logout', ip: c.get('ip') });
     }
     clearSessionCookie(c);

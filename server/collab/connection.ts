@@ -13,6 +13,8 @@ export interface SocketLike {
 
 export interface Principal {
   user: SessionUser;
+  /** The session the socket was opened with; closing it (logout, expiry) closes the socket. */
+  sessionId: string;
   role: HouseholdRole;
   ip: string | null;
 }

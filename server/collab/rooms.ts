@@ -11,6 +11,7 @@ import { CollabConnection } from './connection.ts';
 import { appendUpdate, compactDocument, loadDocumentState, type CompactionResult } from './persistence.ts';
 import { DocRelay } from './relay.ts';
 import { Room } from './room.ts';
+import { SessionWatch } from './session-watch.ts';
 
 export interface RoomManagerOptions {
   /** Content of a document that has never been edited. */
@@ -19,6 +20,8 @@ export interface RoomManagerOptions {
   flushWindowMs?: number;
   /** Log rows after the snapshot that trigger a compaction. */
   compactThreshold?: number;
+  /** How often open sockets' sessions are re-checked (logouts close sockets at once regardless). */
+  sessionCheckMs?: number;
 }
 
 interface Loaded {
@@ -33,6 +36,8 @@ export class RoomManager {
   private readonly background = new Set<Promise<unknown>>();
   private readonly relay: DocRelay;
   private readonly access: AccessWatch;
+  /** Closes sockets whose session ended (logout, expiry). */
+  readonly sessionWatch: SessionWatch;
   private readonly flushWindowMs: number;
   private readonly compactThreshold: number;
 
@@ -44,6 +49,7 @@ export class RoomManager {
     this.compactThreshold = opts.compactThreshold ?? 500;
     this.relay = new DocRelay(deps.hub, (err) => deps.log.error('collab: relay failed', { err: String(err) }));
     this.access = new AccessWatch(deps.hub, (householdId) => this.connectionsOf(householdId));
+    this.sessionWatch = new SessionWatch(deps, () => this.allConnections(), opts.sessionCheckMs);
   }
 
   /** The live room of a document, if it is loaded in this process. */
@@ -148,6 +154,7 @@ export class RoomManager {
 
   /** Shutdown: closes sockets, writes every pending update (retrying a few times), waits for audit rows. */
   async close(): Promise<void> {
+    this.sessionWatch.close();
     await Promise.allSettled([...this.loading.values()]);
     for (const { room } of this.rooms.values()) room.closeAll(CloseCode.GoingAway, 'Server wordt afgesloten');
     for (const { room } of [...this.rooms.values()]) {
@@ -166,6 +173,10 @@ export class RoomManager {
     }
     await Promise.allSettled([...this.background]);
     for (const loaded of [...this.rooms.values()]) this.unload(loaded);
+  }
+
+  private *allConnections(): Iterable<CollabConnection> {
+    for (const { room } of this.rooms.values()) yield* room.connections;
   }
 
   private *connectionsOf(householdId: string): Iterable<CollabConnection> {

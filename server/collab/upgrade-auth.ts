@@ -23,12 +23,12 @@ export async function authorizeUpgrade(deps: Deps, c: Context<AppEnv>, documentI
   if (!isSameOrigin(c, deps.config.publicOrigins)) return refuse(CloseCode.Forbidden, 'Verbinding vanaf een andere website geweigerd');
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return refuse(CloseCode.Unauthorized, 'Je bent niet ingelogd');
-  const { user } = await deps.sessions.validateSessionToken(token);
-  if (!user) return refuse(CloseCode.Unauthorized, 'Je sessie is verlopen; log opnieuw in');
+  const { user, session } = await deps.sessions.validateSessionToken(token);
+  if (!user || !session) return refuse(CloseCode.Unauthorized, 'Je sessie is verlopen; log opnieuw in');
   if (!isUuid(documentId)) return noAccess();
   const [document] = await deps.db.select({ householdId: documents.householdId }).from(documents).where(eq(documents.id, documentId));
   if (!document) return noAccess();
   const role = await roleIn(deps.db, user.id, document.householdId);
   if (role === null || !can({ admin: user.admin, role }, 'read')) return noAccess();
-  return { ok: true, documentId, householdId: document.householdId, principal: { user, role, ip: clientIp(c) } };
+  return { ok: true, documentId, householdId: document.householdId, principal: { user, sessionId: session.id, role, ip: clientIp(c) } };
 }

@@ -1,6 +1,9 @@
 // In-process publish/subscribe for notifications between areas (and processes, via RedisHub).
 // Topics: `access:<householdId>` (participation changed/revoked), `household:<householdId>` (live events),
 // `doc:<documentId>` (document locks / restores).
+/** Published with { sessionId } on logout: live sockets of that session close. */
+export const SESSION_ENDED_TOPIC = 'session-ended';
+
 export type HubListener = (message: unknown) => void;
 
 export interface Hub {
