@@ -6,6 +6,7 @@ import { Loading } from './components/ui.tsx';
 const DocumentPage = lazy(() => import('./features/editor/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })));
 const BoardPage = lazy(() => import('./features/board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const PrintPage = lazy(() => import('./features/meeting/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 
 export interface RouteDef {
@@ -20,4 +21,5 @@ export const routes: RouteDef[] = [
   { path: '/huishoudens/:householdId/documenten/:documentId', render: (p) => page(<DocumentPage key={p.documentId} householdId={p.householdId!} documentId={p.documentId!} />) },
   { path: '/huishoudens/:householdId/acties', render: (p) => page(<BoardPage key={p.householdId} householdId={p.householdId!} />) },
   { path: '/overzicht', render: () => page(<OverviewPage />) },
+  { path: '/huishoudens/:householdId/logboek', render: (p) => page(<AuditPage householdId={p.householdId!} />) },
 ];

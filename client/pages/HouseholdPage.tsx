@@ -1,6 +1,7 @@
 // The one place for a casus: header, huisverbod timeline, documents, persons, participants.
 import { get } from '../lib/api.ts';
 import { useAsync } from '../lib/use-async.ts';
+import { useAuth } from '../lib/auth.tsx';
 import { Link } from '../lib/router.tsx';
 import type { HouseholdDetail } from '../lib/types.ts';
 import { ErrorMessage, Heading, Loading } from '../components/ui.tsx';
@@ -14,6 +15,7 @@ import { PhasePanel } from './household/PhasePanel.tsx';
 import { ProfilePanel } from './household/ProfilePanel.tsx';
 
 export function HouseholdPage({ id }: { id: string }) {
+  const { me } = useAuth();
   const { data, error, loading, reload } = useAsync(() => get<{ household: HouseholdDetail }>(`/api/households/${id}`).then((r) => r.household), [id]);
   if (loading && !data) return <Loading />;
   if (error) {
@@ -55,6 +57,9 @@ export function HouseholdPage({ id }: { id: string }) {
             </Link>
           </nav>
         )}
+        {(isRegie || me?.admin) && (
+          <Link className="utrecht-link ct-audit-link" href={`/huishoudens/${h.id}/logboek`}>Logboek</Link>
+        )}
       </header>
 
       {h.contentHidden && (
@@ -70,7 +75,7 @@ export function HouseholdPage({ id }: { id: string }) {
           {!h.contentHidden && <PersonsPanel household={h} onChange={reload} />}
         </div>
         <div className="ct-grid__side">
-          <ProfilePanel household={h} />
+          <ProfilePanel household={h} onChange={reload} />
           {!h.contentHidden && <PhasePanel household={h} onChange={reload} canChange={isRegie} />}
           <ParticipantsPanel household={h} onChange={reload} />
         </div>

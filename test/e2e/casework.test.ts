@@ -34,6 +34,24 @@ describe('casework', () => {
     await page.getByText('Geen incidenten meer; pleger houdt zich aan het huisverbod.').waitFor();
     await screenshot(page, 'huishouden-tijdlijn');
     expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Profiel of pakket wijzigen' }).click();
+    await page.getByLabel('Leidend gezinsprofiel').selectOption('kindgedrag_en_opvoedstress');
+    await page.getByLabel('HG-pakket').selectOption('3');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText('Spanningen rond de opvoeding').waitFor();
+    await page.getByText('HG-pakket 3 (met kinderen)').first().waitFor();
+
+    // The logboek shows what was done, by whom.
+    await page.getByRole('link', { name: 'Logboek' }).click();
+    const log = page.getByTestId('audit-table');
+    await log.waitFor();
+    for (const what of ['Fase gewijzigd', 'Verlenging huisverbod vastgelegd', 'Gegevens gewijzigd', 'Huishouden bekeken']) {
+      await log.getByRole('cell', { name: what }).first().waitFor();
+    }
+    expect(await log.getByText('Rianne de Regie').count()).toBeGreaterThan(3);
+    await screenshot(page, 'logboek');
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 
