@@ -8,6 +8,7 @@ import type { Organization, UserSummary } from '../lib/types.ts';
 import { Alert, Button, ErrorMessage, Heading, Loading, Select, TextInput } from '../components/ui.tsx';
 import { ORGANIZATION_KINDS, PHASES, PROFILES, type OrganizationKind } from '../../shared/enums.ts';
 import { ORGANIZATION_KIND_LABELS, PHASE_LABELS, PROFILE_INFO } from '../../shared/labels.ts';
+import { Cell, Row, Table } from '../components/Table.tsx';
 
 interface AdminHousehold { id: string; reference: string; displayName: string; status: string; regievoerders: string[] }
 
@@ -42,24 +43,15 @@ export function AdminPage() {
             {users.loading && !users.data && <Loading />}
             <ErrorMessage error={users.error} retry={users.reload} />
             {users.data && (
-              <table className="utrecht-table ct-table">
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="col">Naam</th>
-                    <th className="utrecht-table__header-cell" scope="col">E-mail</th>
-                    <th className="utrecht-table__header-cell" scope="col">Organisatie</th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
+              <Table headers={['Naam', 'E-mail', 'Organisatie']}>
                   {users.data.map((u) => (
-                    <tr key={u.id} className="utrecht-table__row">
-                      <td className="utrecht-table__cell">{u.name}{u.admin && ' (beheerder)'}</td>
-                      <td className="utrecht-table__cell">{u.email}</td>
-                      <td className="utrecht-table__cell">{u.organization.name}</td>
-                    </tr>
+                    <Row key={u.id} >
+                      <Cell>{u.name}{u.admin && ' (beheerder)'}</Cell>
+                      <Cell>{u.email}</Cell>
+                      <Cell>{u.organization.name}</Cell>
+                    </Row>
                   ))}
-                </tbody>
-              </table>
+                </Table>
             )}
             {orgs.data && <UserForm orgs={orgs.data} onDone={users.reload} />}
           </section>

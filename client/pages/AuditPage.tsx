@@ -4,6 +4,7 @@ import { useAsync } from '../lib/use-async.ts';
 import { Link } from '../lib/router.tsx';
 import { ErrorMessage, Heading, Loading } from '../components/ui.tsx';
 import { formatDateTime } from '../../shared/labels.ts';
+import { Cell, Row, Table } from '../components/Table.tsx';
 
 interface AuditEntry {
   id: number;
@@ -53,26 +54,16 @@ export function AuditPage({ householdId }: { householdId: string }) {
       {loading && !data && <Loading />}
       <ErrorMessage error={error} retry={reload} />
       {data && (
-        <table className="utrecht-table ct-table ct-table--compact" data-testid="audit-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">Tijd</th>
-              <th className="utrecht-table__header-cell" scope="col">Wie</th>
-              <th className="utrecht-table__header-cell" scope="col">Wat</th>
-              <th className="utrecht-table__header-cell" scope="col">IP-adres</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
+        <Table headers={['Tijd', 'Wie', 'Wat', 'IP-adres']} compact data-testid="audit-table">
             {data.map((e) => (
-              <tr key={e.id} className="utrecht-table__row">
-                <td className="utrecht-table__cell">{formatDateTime(e.at)}</td>
-                <td className="utrecht-table__cell">{e.userName ?? '—'}{e.organizationName && <span className="ct-small"> · {e.organizationName}</span>}</td>
-                <td className="utrecht-table__cell">{label(e.event)}</td>
-                <td className="utrecht-table__cell">{e.ip ?? '—'}</td>
-              </tr>
+              <Row key={e.id} >
+                <Cell>{formatDateTime(e.at)}</Cell>
+                <Cell>{e.userName ?? '—'}{e.organizationName && <span className="ct-small"> · {e.organizationName}</span>}</Cell>
+                <Cell>{label(e.event)}</Cell>
+                <Cell>{e.ip ?? '—'}</Cell>
+              </Row>
             ))}
-          </tbody>
-        </table>
+          </Table>
       )}
     </section>
   );

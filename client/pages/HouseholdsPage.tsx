@@ -6,6 +6,7 @@ import type { HouseholdSummary } from '../lib/types.ts';
 import { EmptyState, ErrorMessage, Heading, Loading } from '../components/ui.tsx';
 import { HuisverbodBadge, PhaseBadge } from '../components/badges.tsx';
 import { PHASE_LABELS, PROFILE_INFO, ROLE_LABELS } from '../../shared/labels.ts';
+import { Cell, Row, Table } from '../components/Table.tsx';
 
 export function HouseholdsPage() {
   const { data, error, loading, reload } = useAsync(() => get<{ households: HouseholdSummary[] }>('/api/households'), []);
@@ -22,34 +23,22 @@ export function HouseholdsPage() {
         </EmptyState>
       )}
       {data && data.households.length > 0 && (
-        <table className="utrecht-table ct-table" aria-describedby="mine-title">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">Kenmerk</th>
-              <th className="utrecht-table__header-cell" scope="col">Huishouden</th>
-              <th className="utrecht-table__header-cell" scope="col">Fase</th>
-              <th className="utrecht-table__header-cell" scope="col">Gezinsprofiel</th>
-              <th className="utrecht-table__header-cell" scope="col">Huisverbod</th>
-              <th className="utrecht-table__header-cell" scope="col">Mijn rol</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
+        <Table headers={['Kenmerk', 'Huishouden', 'Fase', 'Gezinsprofiel', 'Huisverbod', 'Mijn rol']} aria-describedby="mine-title">
             {data.households.map((h) => (
-              <tr key={h.id} className="utrecht-table__row" data-testid="household-row">
-                <td className="utrecht-table__cell">
+              <Row key={h.id} data-testid="household-row">
+                <Cell>
                   <Link href={`/huishoudens/${h.id}`} className="utrecht-link ct-strong">
                     {h.reference}
                   </Link>
-                </td>
-                <td className="utrecht-table__cell">{h.displayName}{h.status === 'closed' && ' (gesloten)'}</td>
-                <td className="utrecht-table__cell"><PhaseBadge phase={h.phase} /><span className="ct-visually-hidden">{PHASE_LABELS[h.phase]}</span></td>
-                <td className="utrecht-table__cell">{h.profile ? PROFILE_INFO[h.profile].label : '—'}</td>
-                <td className="utrecht-table__cell"><HuisverbodBadge huisverbod={h.huisverbod} /></td>
-                <td className="utrecht-table__cell">{h.myRole ? ROLE_LABELS[h.myRole] : '—'}</td>
-              </tr>
+                </Cell>
+                <Cell>{h.displayName}{h.status === 'closed' && ' (gesloten)'}</Cell>
+                <Cell><PhaseBadge phase={h.phase} /><span className="ct-visually-hidden">{PHASE_LABELS[h.phase]}</span></Cell>
+                <Cell>{h.profile ? PROFILE_INFO[h.profile].label : '—'}</Cell>
+                <Cell><HuisverbodBadge huisverbod={h.huisverbod} /></Cell>
+                <Cell>{h.myRole ? ROLE_LABELS[h.myRole] : '—'}</Cell>
+              </Row>
             ))}
-          </tbody>
-        </table>
+          </Table>
       )}
     </section>
   );

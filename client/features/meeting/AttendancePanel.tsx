@@ -5,6 +5,7 @@ import { useAsync } from '../../lib/use-async.ts';
 import { Alert, Heading, Loading } from '../../components/ui.tsx';
 import { ROLE_LABELS } from '../../../shared/labels.ts';
 import type { HouseholdRole } from '../../../shared/enums.ts';
+import { Cell, Row, Table } from '../../components/Table.tsx';
 
 interface AttendanceRow {
   user: { id: string; name: string };
@@ -33,20 +34,13 @@ export function AttendancePanel({ documentId, canEdit }: { documentId: string; c
       <Heading level={2} id="attendance-title">Aanwezigen</Heading>
       {error && <Alert type="error">{error}</Alert>}
       {rows.loading && !rows.data && <Loading />}
-      <table className="utrecht-table ct-table ct-table--compact">
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">Deelnemer</th>
-            <th className="utrecht-table__header-cell" scope="col">Aanwezig</th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
+      <Table headers={['Deelnemer', 'Aanwezig']} compact>
           {rows.data?.map((r) => (
-            <tr key={r.user.id} className="utrecht-table__row" data-testid="attendance-row">
-              <td className="utrecht-table__cell">
+            <Row key={r.user.id} data-testid="attendance-row">
+              <Cell>
                 <span className={`ct-org-dot ct-org--${r.organization.kind}`} aria-hidden="true" /> {r.user.name} <span className="ct-small">· {r.organization.name} · {ROLE_LABELS[r.role]}</span>
-              </td>
-              <td className="utrecht-table__cell">
+              </Cell>
+              <Cell>
                 {canEdit ? (
                   <fieldset className="ct-segmented">
                     <legend className="ct-visually-hidden">Aanwezigheid van {r.user.name}</legend>
@@ -54,11 +48,10 @@ export function AttendancePanel({ documentId, canEdit }: { documentId: string; c
                     <label><input type="radio" name={`att-${r.user.id}`} checked={r.present === false} onChange={() => mark(r.user.id, false)} /> Afwezig</label>
                   </fieldset>
                 ) : r.present === null ? '—' : r.present ? 'Aanwezig' : 'Afwezig'}
-              </td>
-            </tr>
+              </Cell>
+            </Row>
           ))}
-        </tbody>
-      </table>
+        </Table>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { Badge, EmptyState, ErrorMessage, Heading, Loading } from '../../compone
 import { PhaseBadge } from '../../components/badges.tsx';
 import type { OverviewAction, OverviewResponse } from '../../../shared/board.ts';
 import { formatDate, formatDateTime } from '../../../shared/labels.ts';
+import { Cell, Row, Table } from '../../components/Table.tsx';
 
 type ListKey = keyof OverviewResponse['actions'];
 const LISTS: { key: ListKey; label: string; tone: 'info' | 'warning' | 'danger' }[] = [
@@ -56,24 +57,14 @@ export function OverviewPage() {
                 weken
               </label>
             </div>
-            <table className="utrecht-table ct-table">
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">Huishouden</th>
-                  <th className="utrecht-table__header-cell" scope="col">Huisverbod</th>
-                  <th className="utrecht-table__header-cell" scope="col">Afspraken</th>
-                  <th className="utrecht-table__header-cell" scope="col">Laatste overleg</th>
-                  <th className="utrecht-table__header-cell" scope="col">Aandacht nodig</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
+            <Table headers={['Huishouden', 'Huisverbod', 'Afspraken', 'Laatste overleg', 'Aandacht nodig']}>
                 {o.households.map((h) => (
-                  <tr key={h.householdId} className="utrecht-table__row" data-testid="overview-household">
-                    <td className="utrecht-table__cell">
+                  <Row key={h.householdId} data-testid="overview-household">
+                    <Cell>
                       <Link href={`/huishoudens/${h.householdId}`} className="utrecht-link ct-strong">{h.reference}</Link> {h.displayName}
                       <div><PhaseBadge phase={h.phase} /></div>
-                    </td>
-                    <td className="utrecht-table__cell">
+                    </Cell>
+                    <Cell>
                       {h.huisverbod?.active ? (
                         <>
                           Dag {h.huisverbod.day} van {h.huisverbod.totalDays}
@@ -81,23 +72,22 @@ export function OverviewPage() {
                           <div className="ct-small">Einde {formatDate(h.huisverbod.end)} (nog {h.huisverbod.daysUntilEnd} d.)</div>
                         </>
                       ) : h.huisverbod ? 'Afgelopen' : '—'}
-                    </td>
-                    <td className="utrecht-table__cell">
+                    </Cell>
+                    <Cell>
                       <Link className="utrecht-link" href={`/huishoudens/${h.householdId}/acties`}>{h.counts.open} open</Link>
                       {h.counts.overdue > 0 && <div><Badge tone="danger">{h.counts.overdue} te laat</Badge></div>}
                       {h.counts.unclaimed > 0 && <div className="ct-small">{h.counts.unclaimed} niet opgepakt</div>}
-                    </td>
-                    <td className="utrecht-table__cell">
+                    </Cell>
+                    <Cell>
                       {h.lastMeetingAt ? <Link className="utrecht-link" href={`/huishoudens/${h.householdId}/documenten/${h.lastMeetingDocumentId}`}>{formatDateTime(h.lastMeetingAt)}</Link> : 'Nog geen'}
                       {h.noRecentMeeting && <div><Badge tone="warning">Overleg nodig</Badge></div>}
-                    </td>
-                    <td className="utrecht-table__cell">
+                    </Cell>
+                    <Cell>
                       <ul className="ct-reasons">{h.urgency.reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul>
-                    </td>
-                  </tr>
+                    </Cell>
+                  </Row>
                 ))}
-              </tbody>
-            </table>
+              </Table>
           </section>
         </>
       )}
@@ -108,27 +98,16 @@ export function OverviewPage() {
 function ActionTable({ actions }: { actions: OverviewAction[] }) {
   if (actions.length === 0) return <p className="utrecht-paragraph">Niets in deze lijst.</p>;
   return (
-    <table className="utrecht-table ct-table">
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th className="utrecht-table__header-cell" scope="col">Actie</th>
-          <th className="utrecht-table__header-cell" scope="col">Huishouden</th>
-          <th className="utrecht-table__header-cell" scope="col">Eigenaar</th>
-          <th className="utrecht-table__header-cell" scope="col">Opgepakt door</th>
-          <th className="utrecht-table__header-cell" scope="col">Uiterlijk</th>
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
+    <Table headers={['Actie', 'Huishouden', 'Eigenaar', 'Opgepakt door', 'Uiterlijk']}>
         {actions.map((a) => (
-          <tr key={a.id} className="utrecht-table__row" data-testid="overview-action">
-            <td className="utrecht-table__cell"><Link className="utrecht-link" href={`/huishoudens/${a.householdId}/acties#actie-${a.id}`}>{a.title}</Link></td>
-            <td className="utrecht-table__cell">{a.household.reference}</td>
-            <td className="utrecht-table__cell">{a.ownerOrganization?.name ?? '—'}</td>
-            <td className="utrecht-table__cell">{a.claimedBy ? `${a.claimedBy.name} (${a.claimedBy.organization.name})` : <Badge tone="warning">Niemand</Badge>}</td>
-            <td className="utrecht-table__cell">{a.dueDate ? (a.overdue ? <Badge tone="danger">{formatDate(a.dueDate)}</Badge> : formatDate(a.dueDate)) : '—'}</td>
-          </tr>
+          <Row key={a.id} data-testid="overview-action">
+            <Cell><Link className="utrecht-link" href={`/huishoudens/${a.householdId}/acties#actie-${a.id}`}>{a.title}</Link></Cell>
+            <Cell>{a.household.reference}</Cell>
+            <Cell>{a.ownerOrganization?.name ?? '—'}</Cell>
+            <Cell>{a.claimedBy ? `${a.claimedBy.name} (${a.claimedBy.organization.name})` : <Badge tone="warning">Niemand</Badge>}</Cell>
+            <Cell>{a.dueDate ? (a.overdue ? <Badge tone="danger">{formatDate(a.dueDate)}</Badge> : formatDate(a.dueDate)) : '—'}</Cell>
+          </Row>
         ))}
-      </tbody>
-    </table>
+      </Table>
   );
 }
