@@ -5,7 +5,7 @@ import { Link } from '../lib/router.tsx';
 import type { HouseholdSummary } from '../lib/types.ts';
 import { EmptyState, ErrorMessage, Heading, Loading } from '../components/ui.tsx';
 import { HuisverbodBadge, PhaseBadge } from '../components/badges.tsx';
-import { PHASE_LABELS, PROFILE_INFO, ROLE_LABELS } from '../../shared/labels.ts';
+import { PROFILE_INFO, ROLE_LABELS } from '../../shared/labels.ts';
 import { Cell, Row, Table } from '../components/Table.tsx';
 
 export function HouseholdsPage() {
@@ -32,7 +32,7 @@ export function HouseholdsPage() {
                   </Link>
                 </Cell>
                 <Cell>{h.displayName}{h.status === 'closed' && ' (gesloten)'}</Cell>
-                <Cell><PhaseBadge phase={h.phase} /><span className="ct-visually-hidden">{PHASE_LABELS[h.phase]}</span></Cell>
+                <Cell><PhaseBadge phase={h.phase} /></Cell>
                 <Cell>{h.profile ? PROFILE_INFO[h.profile].label : '—'}</Cell>
                 <Cell><HuisverbodBadge huisverbod={h.huisverbod} /></Cell>
                 <Cell>{h.myRole ? ROLE_LABELS[h.myRole] : '—'}</Cell>
