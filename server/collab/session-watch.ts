@@ -1,8 +1,8 @@
 // Keeps open sockets tied to a live session: a logout (announced on the hub) closes that session's
 // sockets at once, and a periodic check closes sockets whose session expired or was removed.
-import { and, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { Deps } from '../context.ts';
-import { sessions } from '../db/schema.ts';
+import { sessions, users } from '../db/schema.ts';
 import { CloseCode } from '../../shared/limits.ts';
 import type { CollabConnection } from './connection.ts';
 import { SESSION_ENDED_TOPIC } from '../realtime/hub.ts';
@@ -25,14 +25,15 @@ export class SessionWatch {
     this.timer.unref();
   }
 
-  /** Closes every socket whose session no longer exists or has expired. */
+  /** Closes every socket whose session no longer exists or has expired (real time, not FIXED_NOW), or whose account was disabled. */
   async check(): Promise<void> {
     const ids = [...new Set([...this.connections()].map((c) => c.principal.sessionId))];
     if (ids.length === 0) return;
     const live = await this.deps.db
       .select({ id: sessions.id })
       .from(sessions)
-      .where(and(inArray(sessions.id, ids), gt(sessions.expiresAt, this.deps.now())));
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(inArray(sessions.id, ids), gt(sessions.expiresAt, new Date()), eq(users.disabled, false)));
     const valid = new Set(live.map((r) => r.id));
     this.closeWhere((c) => !valid.has(c.principal.sessionId), 'Je sessie is verlopen; log opnieuw in');
   }

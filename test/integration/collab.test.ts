@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { auditLog, docUpdates, documents, sessions } from '../../server/db/schema.ts';
+import { auditLog, docUpdates, documents, sessions, users as usersTable } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
 import { CloseCode } from '../../shared/limits.ts';
 import { appendParagraph, bodyText, connectClient, rawSocket, waitFor, type CollabClient, useCollabServer } from '../support/collab.ts';
@@ -103,13 +103,14 @@ describe('authorisation on upgrade', () => {
     expect((await rawSocket(env.server.url, api.admin.cookie, plan.id).closed).code).toBe(CloseCode.Forbidden);
   });
 
-  it('logging out closes that session’s sockets with 4401, and the periodic check closes an expired one', async () => {
+  it('logging out closes that session’s sockets with 4401, and the periodic check closes expired sessions and disabled accounts', async () => {
     const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
     const plan = await planOf(household.id);
     const partner = rawSocket(env.server.url, api.partner.cookie, plan.id);
     const regie = rawSocket(env.server.url, api.regie.cookie, plan.id);
+    const observer = rawSocket(env.server.url, api.observer.cookie, plan.id);
     // The server's first sync message means the socket has joined the room.
-    await waitFor(() => partner.messages.length > 0 && regie.messages.length > 0, 'both sockets joined');
+    await waitFor(() => partner.messages.length > 0 && regie.messages.length > 0 && observer.messages.length > 0, 'sockets joined');
     expect((await api.partner.post('/api/auth/logout')).status).toBe(204);
     const loggedOut = await partner.closed;
     expect(loggedOut.code).toBe(CloseCode.Unauthorized);
@@ -117,9 +118,12 @@ describe('authorisation on upgrade', () => {
 
     await env.server.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, users.regie.id));
     await getCollab(env.server.deps).sessionWatch.check();
+    await env.server.database.db.update(usersTable).set({ disabled: true }).where(eq(usersTable.id, users.observer.id));
+    await getCollab(env.server.deps).sessionWatch.check();
     const expired = await regie.closed;
     expect(expired.code).toBe(CloseCode.Unauthorized);
     expect(expired.reason).toMatch(/verlopen/);
+    expect((await observer.closed).code).toBe(CloseCode.Unauthorized);
   });
 
   it('answers a missing document and a malformed id with 4403, like an outsider', async () => {
