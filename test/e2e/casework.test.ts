@@ -42,11 +42,17 @@ describe('casework', () => {
     await page.getByText('Spanningen rond de opvoeding').waitFor();
     await page.getByText('HG-pakket 3 (met kinderen)').first().waitFor();
 
+    await page.getByRole('button', { name: 'Noah wijzigen' }).click();
+    const personForm = page.getByRole('form', { name: 'Noah wijzigen' });
+    await personForm.getByLabel('Notitie (optioneel)').fill('Gaat na school naar oma.');
+    await personForm.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Gaat na school naar oma.').waitFor();
+
     // The logboek shows what was done, by whom.
     await page.getByRole('link', { name: 'Logboek' }).click();
     const log = page.getByTestId('audit-table');
     await log.waitFor();
-    for (const what of ['Fase gewijzigd', 'Verlenging huisverbod vastgelegd', 'Gegevens gewijzigd', 'Huishouden bekeken']) {
+    for (const what of ['Fase gewijzigd', 'Verlenging huisverbod vastgelegd', 'Gegevens gewijzigd', 'Persoon gewijzigd', 'Huishouden bekeken']) {
       await log.getByRole('cell', { name: what }).first().waitFor();
     }
     expect(await log.getByText('Rianne de Regie').count()).toBeGreaterThan(3);
