@@ -29,6 +29,7 @@ export function HouseholdPage({ id }: { id: string }) {
   }
   const h = data!;
   const isRegie = h.myRole === 'regievoerder';
+  const plan = h.documents.find((d) => d.kind === 'plan');
   return (
     <article aria-labelledby="household-title" className="ct-household">
       <nav aria-label="Kruimelpad" className="ct-breadcrumb">
@@ -45,21 +46,23 @@ export function HouseholdPage({ id }: { id: string }) {
             {h.status === 'closed' && <span>Casus gesloten</span>}
           </p>
         </div>
-        {!h.contentHidden && (
-          <nav aria-label="Onderdelen van deze casus" className="ct-tabs">
-            {h.documents.find((d) => d.kind === 'plan') && (
-              <Link className="utrecht-button utrecht-button--primary-action ct-button-link" href={`/huishoudens/${h.id}/documenten/${h.documents.find((d) => d.kind === 'plan')!.id}`}>
-                Plan van aanpak
-              </Link>
-            )}
+        <nav aria-label="Onderdelen van deze casus" className="ct-tabs">
+          {!h.contentHidden && plan && (
+            <Link className="utrecht-button utrecht-button--primary-action ct-button-link" href={`/huishoudens/${h.id}/documenten/${plan.id}`}>
+              Plan van aanpak
+            </Link>
+          )}
+          {!h.contentHidden && (
             <Link className="utrecht-button utrecht-button--secondary-action ct-button-link" href={`/huishoudens/${h.id}/acties`}>
               Wie doet wat
             </Link>
-          </nav>
-        )}
-        {(isRegie || me?.admin) && (
-          <Link className="utrecht-link ct-audit-link" href={`/huishoudens/${h.id}/logboek`}>Logboek</Link>
-        )}
+          )}
+          {(isRegie || me?.admin) && (
+            <Link className="utrecht-button utrecht-button--secondary-action ct-button-link" href={`/huishoudens/${h.id}/logboek`}>
+              Logboek
+            </Link>
+          )}
+        </nav>
       </header>
 
       {h.contentHidden && (
