@@ -56,4 +56,46 @@ describe('smoke', () => {
     expect(await page.getByText('Gezin').count()).toBe(0);
     await context.close();
   });
+
+  it('the functioneel beheerder creates an organisation, an account and a household; its regievoerder adds a participant', async () => {
+    const admin = await newUserPage(env.browser, env.server, 'beheer@casustafel.test');
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Beheer' }).click();
+    const orgForm = page.getByRole('form', { name: 'Organisatie aanmaken' });
+    await orgForm.getByLabel('Naam').fill('Wijkteam Charlois');
+    await orgForm.getByLabel('Soort').selectOption('wijkteam');
+    await orgForm.getByRole('button', { name: 'Aanmaken' }).click();
+    await orgForm.getByText('Organisatie aangemaakt.').waitFor();
+
+    const userForm = page.getByRole('form', { name: 'Account aanmaken' });
+    await userForm.getByLabel('Naam').fill('Noor Nieuw');
+    await userForm.getByLabel('E-mailadres').fill('noor@charlois.test');
+    await userForm.getByLabel('Organisatie').selectOption({ label: 'Wijkteam Charlois' });
+    await userForm.getByLabel('Tijdelijk wachtwoord').fill('een-lang-wachtwoord');
+    await userForm.getByRole('button', { name: 'Aanmaken' }).click();
+    await userForm.getByText('Account aangemaakt.').waitFor();
+
+    const hhForm = page.getByRole('form', { name: 'Huishouden aanmaken' });
+    await hhForm.getByLabel('Kenmerk').fill('HG-2026-0200');
+    await hhForm.getByLabel('Naam huishouden').fill('Gezin Bakker');
+    await hhForm.getByLabel('Regievoerder').selectOption({ label: 'Noor Nieuw (Wijkteam Charlois)' });
+    await hhForm.getByRole('button', { name: 'Aanmaken' }).click();
+    await hhForm.getByText('Huishouden aangemaakt').waitFor();
+    await page.getByRole('link', { name: 'HG-2026-0200' }).waitFor();
+    await screenshot(page, 'beheer-aangemaakt');
+    await admin.context.close();
+
+    const noor = await newUserPage(env.browser, env.server, 'noor@charlois.test', 'een-lang-wachtwoord');
+    await noor.page.getByRole('link', { name: 'HG-2026-0200' }).click();
+    await noor.page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+    const add = noor.page.getByRole('form', { name: 'Deelnemer toevoegen' });
+    await add.getByLabel('Gebruiker').selectOption({ label: 'Peter Post (Politie Rotterdam)' });
+    await add.getByRole('button', { name: 'Toevoegen' }).click();
+    await noor.page.getByTestId('participant').filter({ hasText: 'Peter Post' }).waitFor();
+    await noor.context.close();
+
+    const politie = await newUserPage(env.browser, env.server, 'politie@politie.test');
+    await politie.page.getByRole('link', { name: 'HG-2026-0200' }).waitFor();
+    await politie.context.close();
+  });
 });
