@@ -1,14 +1,12 @@
 // /api/auth/login, /api/auth/logout, /api/me.
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
-import { organizations, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http.ts';
 import { audit } from '../audit/log.ts';
 import { LoginInput } from '../../shared/schemas.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from './middleware.ts';
-import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { checkCredentials } from './login.ts';
 import { generateSessionToken } from './session.ts';
 import { SESSION_ENDED_TOPIC } from '../realtime/hub.ts';
 
@@ -41,24 +39,18 @@ export function authRoutes(deps: Deps) {
       const decision = t.check(key);
       if (!decision.allowed) throw throttled(decision.retryAfterSeconds);
     }
-    const [row] = await db
-      .select({ user: users, organization: { id: organizations.id, name: organizations.name, kind: organizations.kind } })
-      .from(users)
-      .innerJoin(organizations, eq(organizations.id, users.organizationId))
-      .where(eq(users.email, input.email));
-    const ok = row ? await verifyPassword(row.user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
-    if (!row || !ok || row.user.disabled) {
+    const result = await checkCredentials(db, input.email, input.password);
+    if (!result.ok) {
       for (const { t, key } of checks) t.fail(key);
-      await audit(db, { userId: row?.user.id ?? null, organizationId: row?.organization.id ?? null, event: 'login.failure', target: input.email, ip });
+      await audit(db, { userId: result.userId, organizationId: result.organizationId, event: 'login.failure', target: input.email, ip });
       throw invalidCredentials();
     }
     throttle.succeed(checks[0]!.key);
     const token = generateSessionToken();
-    const session = await deps.sessions.createSession(token, row.user.id);
+    const session = await deps.sessions.createSession(token, result.user.id);
     setSessionCookie(c, token, session.expiresAt);
-    await audit(db, { userId: row.user.id, organizationId: row.organization.id, event: 'login.success', target: input.email, ip });
-    const { id, email, name, admin } = row.user;
-    return c.json({ user: { id, email, name, admin, organization: row.organization } });
+    await audit(db, { userId: result.user.id, organizationId: result.user.organization.id, event: 'login.success', target: input.email, ip });
+    return c.json({ user: result.user });
   });
 
   app.post('/auth/logout', async (c) => {
