@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import type { Logger } from './logger.ts';
 import type { Session, SessionStore, SessionUser } from './auth/session.ts';
-import type { LoginThrottle } from './auth/throttle.ts';
+import type { Throttle } from './auth/throttle.ts';
 import type { Hub } from './realtime/hub.ts';
 
 export interface Deps {
@@ -13,8 +13,8 @@ export interface Deps {
   log: Logger;
   sessions: SessionStore;
   /** Failed-login throttles: per account and per IP. */
-  throttle: LoginThrottle;
-  ipThrottle: LoginThrottle;
+  throttle: Throttle;
+  ipThrottle: Throttle;
   /** Cross-area (and, with Redis, cross-process) notifications: access revoked, household events. */
   hub: Hub;
   /** "Now"; fixed in tests and demos of date logic (FIXED_NOW). */

@@ -7,7 +7,8 @@ import type { Deps } from './context.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { createLogger } from './logger.ts';
 import { SessionStore } from './auth/session.ts';
-import { LoginThrottle } from './auth/throttle.ts';
+import { LoginThrottle, RedisThrottle, throttlePolicy, type Throttle } from './auth/throttle.ts';
+import { Redis } from 'ioredis';
 import { LocalHub, type Hub } from './realtime/hub.ts';
 import { createApp } from './app.ts';
 import { createModules } from './modules.ts';
@@ -38,14 +39,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (!opts.database) await database.migrate();
   const hub = opts.hub ?? (await createHub(config));
   const fixed = config.fixedNow;
+  // Per account: a few tries. Per IP: more, since a whole office may share one address. Shared via Redis when set.
+  const throttleRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  const makeThrottle = (free: number): Throttle =>
+    throttleRedis ? new RedisThrottle(throttleRedis, throttlePolicy(free)) : new LoginThrottle(throttlePolicy(free));
   const deps: Deps = {
     config,
     database,
     db: database.db,
     log,
     sessions: new SessionStore(database.db, config.sessionDays),
-    throttle: new LoginThrottle(5),
-    ipThrottle: new LoginThrottle(50),
+    throttle: makeThrottle(5),
+    ipThrottle: makeThrottle(50),
     hub,
     now: fixed ? () => new Date(fixed) : () => new Date(),
   };
@@ -70,6 +75,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await closed;
       wss.close();
       if (!opts.hub) await hub.close();
+      throttleRedis?.disconnect();
       if (!opts.database) await database.close();
     })());
   return { url: `http://${host}:${port}`, port, deps, close };

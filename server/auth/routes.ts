@@ -36,16 +36,16 @@ export function authRoutes(deps: Deps) {
       { t: ipThrottle, key: `ip:${ip}` },
     ];
     for (const { t, key } of checks) {
-      const decision = t.check(key);
+      const decision = await t.check(key);
       if (!decision.allowed) throw throttled(decision.retryAfterSeconds);
     }
     const result = await checkCredentials(db, input.email, input.password);
     if (!result.ok) {
-      for (const { t, key } of checks) t.fail(key);
+      for (const { t, key } of checks) await t.fail(key);
       await audit(db, { userId: result.userId, organizationId: result.organizationId, event: 'login.failure', target: input.email, ip });
       throw invalidCredentials();
     }
-    throttle.succeed(checks[0]!.key);
+    await throttle.succeed(checks[0]!.key);
     const token = generateSessionToken();
     const session = await deps.sessions.createSession(token, result.user.id);
     setSessionCookie(c, token, session.expiresAt);

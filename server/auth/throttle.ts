@@ -1,9 +1,29 @@
 // Failed-login throttling per key (account, IP): after `free` failures, each further attempt waits
-// exponentially longer (capped). In-process; with several processes each throttles on its own.
+// exponentially longer (capped). LoginThrottle keeps counts in this process; RedisThrottle (with REDIS_URL)
+// shares them between processes, so a second server does not give an attacker fresh attempts.
+import type { Redis } from 'ioredis';
+
 export interface ThrottleDecision {
   allowed: boolean;
   retryAfterSeconds: number;
 }
+
+export interface Throttle {
+  check(key: string): ThrottleDecision | Promise<ThrottleDecision>;
+  fail(key: string): void | Promise<void>;
+  succeed(key: string): void | Promise<void>;
+}
+
+export interface ThrottlePolicy {
+  free: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  forgetAfterMs: number;
+}
+
+export const throttlePolicy = (free: number): ThrottlePolicy => ({ free, baseDelayMs: 2_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 });
+
+const delayAfter = (p: ThrottlePolicy, failures: number) => (failures >= p.free ? Math.min(p.maxDelayMs, p.baseDelayMs * 2 ** (failures - p.free)) : 0);
 
 interface Entry {
   failures: number;
@@ -11,14 +31,11 @@ interface Entry {
   lastFailure: number;
 }
 
-export class LoginThrottle {
+export class LoginThrottle implements Throttle {
   private entries = new Map<string, Entry>();
 
   constructor(
-    private readonly free = 5,
-    private readonly baseDelayMs = 2_000,
-    private readonly maxDelayMs = 15 * 60_000,
-    private readonly forgetAfterMs = 60 * 60_000,
+    private readonly policy: ThrottlePolicy,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -26,7 +43,7 @@ export class LoginThrottle {
     const e = this.entries.get(key);
     const now = this.now();
     if (!e) return { allowed: true, retryAfterSeconds: 0 };
-    if (now - e.lastFailure > this.forgetAfterMs) {
+    if (now - e.lastFailure > this.policy.forgetAfterMs) {
       this.entries.delete(key);
       return { allowed: true, retryAfterSeconds: 0 };
     }
@@ -39,10 +56,8 @@ export class LoginThrottle {
     const e = this.entries.get(key) ?? { failures: 0, blockedUntil: 0, lastFailure: now };
     e.failures += 1;
     e.lastFailure = now;
-    if (e.failures >= this.free) {
-      const delay = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (e.failures - this.free));
-      e.blockedUntil = now + delay;
-    }
+    const delay = delayAfter(this.policy, e.failures);
+    if (delay > 0) e.blockedUntil = now + delay;
     this.entries.set(key, e);
     if (this.entries.size > 50_000) this.prune(now);
   }
@@ -52,6 +67,33 @@ export class LoginThrottle {
   }
 
   private prune(now: number) {
-    for (const [k, e] of this.entries) if (now - e.lastFailure > this.forgetAfterMs) this.entries.delete(k);
+    for (const [k, e] of this.entries) if (now - e.lastFailure > this.policy.forgetAfterMs) this.entries.delete(k);
+  }
+}
+
+/** The same policy with its counts in Redis (one hash per key, forgotten after `forgetAfterMs`). */
+export class RedisThrottle implements Throttle {
+  constructor(
+    private readonly redis: Redis,
+    private readonly policy: ThrottlePolicy,
+    private readonly prefix = 'casustafel:throttle:',
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async check(key: string): Promise<ThrottleDecision> {
+    const blockedUntil = Number(await this.redis.hget(this.prefix + key, 'blockedUntil')) || 0;
+    const wait = blockedUntil - this.now();
+    return wait > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { allowed: true, retryAfterSeconds: 0 };
+  }
+
+  async fail(key: string): Promise<void> {
+    const k = this.prefix + key;
+    const [[, failures]] = (await this.redis.multi().hincrby(k, 'failures', 1).pexpire(k, this.policy.forgetAfterMs).exec()) as [[unknown, number]];
+    const delay = delayAfter(this.policy, Number(failures));
+    if (delay > 0) await this.redis.hset(k, 'blockedUntil', String(this.now() + delay));
+  }
+
+  async succeed(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
   }
 }

@@ -1,28 +1,14 @@
 // Two server processes' worth of app (two servers, one database, a RedisHub each): a change made
 // through one reaches an event stream held by the other. Skipped loudly when Redis is not reachable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from 'node:net';
 import { householdWithCast } from '../support/factories.ts';
 import { createActionVia } from '../support/board.ts';
 import { openSse } from '../support/sse.ts';
 import { openTestDatabase, startTestServer, type TestServer } from '../support/server.ts';
 import type { Database } from '../../server/db/client.ts';
+import { REDIS_URL, redisAvailable } from '../support/redis.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function reachable(url: string): Promise<boolean> {
-  const u = new URL(url);
-  return new Promise((resolve) => {
-    const s = connect({ host: u.hostname, port: Number(u.port || 6379) });
-    s.once('connect', () => (s.end(), resolve(true)));
-    s.once('error', () => resolve(false));
-  });
-}
-
-const redisUp = await reachable(REDIS_URL);
-// CI names its Redis explicitly (TEST_REDIS_URL): there a missing Redis is a failure, not a skip.
-if (!redisUp && process.env.TEST_REDIS_URL) throw new Error(`TEST_REDIS_URL is set but no Redis answers at ${REDIS_URL}`);
-if (!redisUp) console.warn(`!!! SKIPPED: events over Redis — no Redis at ${REDIS_URL} (set TEST_REDIS_URL to require it)`);
+const redisUp = await redisAvailable('events over Redis');
 
 let database: Database;
 let a: TestServer;

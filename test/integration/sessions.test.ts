@@ -59,7 +59,7 @@ describe('sessions (Lucia-style)', () => {
 describe('login throttle', () => {
   it('blocks after the free attempts with a growing wait, and forgets after success', () => {
     let now = 0;
-    const t = new LoginThrottle(3, 1000, 60_000, 3_600_000, () => now);
+    const t = new LoginThrottle({ free: 3, baseDelayMs: 1000, maxDelayMs: 60_000, forgetAfterMs: 3_600_000 }, () => now);
     for (let i = 0; i < 3; i++) t.fail('k');
     expect(t.check('k')).toEqual({ allowed: false, retryAfterSeconds: 1 });
     now += 1001;
