@@ -1,9 +1,9 @@
 // Claim latency under contention: rounds of 100 concurrent claims (100 sessions of 100 partners) on one
 // action; reports median and p95 latency of all claim requests and the winner's. PGlite always;
 // PostgreSQL too when TEST_DATABASE_URL is set (in a throwaway database).
-import postgres from 'postgres';
+import { benchEngines, openScratchDatabase } from '../support/scratch-db.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase, type Database } from '../../server/db/client.ts';
+import type { Database } from '../../server/db/client.ts';
 import { startServer } from '../../server/server.ts';
 import { addParticipant, createHousehold, createOrganization, createUser } from '../support/factories.ts';
 import { createActionVia, sessionClient } from '../support/board.ts';
@@ -58,28 +58,12 @@ async function benchOn(label: string, database: Database) {
 }
 
 export async function run(): Promise<void> {
-  const lite = await openDatabase({ dataDir: 'memory://' });
-  await lite.migrate();
-  await benchOn('PGlite', lite);
-  await lite.close();
-
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
-    console.log('PostgreSQL: skipped (set TEST_DATABASE_URL)');
-    return;
-  }
-  const name = `casustafel_bench_${Date.now()}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = '/' + name;
-    const pg = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-    await pg.migrate();
-    await benchOn('PostgreSQL', pg);
-    await pg.close();
-  } finally {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+  for (const engine of benchEngines()) {
+    const { database, dispose } = await openScratchDatabase(engine);
+    try {
+      await benchOn(engine, database);
+    } finally {
+      await dispose();
+    }
   }
 }

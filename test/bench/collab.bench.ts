@@ -4,11 +4,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { and, eq } from 'drizzle-orm';
-import postgres from 'postgres';
+import { benchEngines, openScratchDatabase, type Engine } from '../support/scratch-db.ts';
 import * as Y from 'yjs';
 import { loadConfig } from '../../server/config.ts';
 import type { Deps } from '../../server/context.ts';
-import { openDatabase, type Database } from '../../server/db/client.ts';
+import type { Database } from '../../server/db/client.ts';
 import { docUpdates, documents } from '../../server/db/schema.ts';
 import { createLogger } from '../../server/logger.ts';
 import { LocalHub } from '../../server/realtime/hub.ts';
@@ -145,51 +145,21 @@ async function benchMemory(database: Database, n = 50) {
   return { n, perRoomKiB: perRoom / 1024 };
 }
 
-async function withEngine(name: string, open: () => Promise<{ database: Database; drop: () => Promise<void> }>) {
-  const { database, drop } = await open();
+async function withEngine(name: Engine) {
+  const { database, dispose } = await openScratchDatabase(name);
   try {
     const load = await benchLoad(database);
     const keys = await benchKeystrokes(database);
     const mem = await benchMemory(database);
     return { name, load, keys, mem };
   } finally {
-    await database.close();
-    await drop();
+    await dispose();
   }
 }
 
 export async function run() {
   const results = [];
-  results.push(
-    await withEngine('PGlite', async () => {
-      const database = await openDatabase({ dataDir: 'memory://' });
-      await database.migrate();
-      return { database, drop: async () => {} };
-    }),
-  );
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    results.push(
-      await withEngine('PostgreSQL', async () => {
-        const name = `casustafel_bench_${Date.now()}`;
-        const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-        await admin.unsafe(`CREATE DATABASE ${name}`);
-        const url = new URL(adminUrl);
-        url.pathname = '/' + name;
-        const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-        await database.migrate();
-        return {
-          database,
-          drop: async () => {
-            await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-            await admin.end();
-          },
-        };
-      }),
-    );
-  } else {
-    console.log('(PostgreSQL skipped: set TEST_DATABASE_URL to include it)');
-  }
+  for (const engine of benchEngines()) results.push(await withEngine(engine));
   const rows: Record<string, string>[] = [];
   for (const r of results) {
     rows.push({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { docSnapshots, docUpdates, documents } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
-import { appendParagraph, bodyText, connectClient, waitFor, type CollabClient, useCollabServer } from '../support/collab.ts';
+import { appendParagraph, bodyText, connectClient, waitFor, useCollabServer } from '../support/collab.ts';
 import { householdWithCast } from '../support/factories.ts';
 
 const env = useCollabServer();

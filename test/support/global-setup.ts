@@ -1,8 +1,7 @@
 // With CT_TEST_ENGINE=postgres: creates one fresh database for this run (dropped afterwards), migrates it,
 // and hands its URL to the test files. With PGlite, each test file opens its own in-memory database.
-import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../server/db/client.ts';
+import { createPostgresDatabase } from './scratch-db.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,17 +16,7 @@ export default async function setup(project: TestProject) {
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('CT_TEST_ENGINE=postgres needs TEST_DATABASE_URL');
-  const name = `casustafel_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = '/' + name;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  await database.migrate();
-  await database.close();
-  project.provide('databaseUrl', url.toString());
-  return async () => {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
+  const { url, drop } = await createPostgresDatabase(adminUrl, 'casustafel_test');
+  project.provide('databaseUrl', url);
+  return drop;
 }
