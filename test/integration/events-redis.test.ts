@@ -1,34 +1,19 @@
 // Two server processes' worth of app (two servers, one database, a RedisHub each): a change made
 // through one reaches an event stream held by the other. Skipped loudly when Redis is not reachable.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { householdWithCast } from '../support/factories.ts';
 import { createActionVia } from '../support/board.ts';
 import { openSse } from '../support/sse.ts';
-import { openTestDatabase, startTestServer, type TestServer } from '../support/server.ts';
-import type { Database } from '../../server/db/client.ts';
-import { REDIS_URL, redisAvailable } from '../support/redis.ts';
+import { redisAvailable, useRedisServerPair } from '../support/redis.ts';
 
 const redisUp = await redisAvailable('events over Redis');
 
-let database: Database;
-let a: TestServer;
-let b: TestServer;
-beforeAll(async () => {
-  if (!redisUp) return;
-  database = await openTestDatabase();
-  a = await startTestServer({ database, config: { redisUrl: REDIS_URL } });
-  b = await startTestServer({ database, config: { redisUrl: REDIS_URL } });
-});
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await database?.close();
-});
+const env = useRedisServerPair(redisUp);
 
 describe.skipIf(!redisUp)('household events across processes (Redis)', () => {
   it('a stream on server A receives, in order, the changes made through server B', async () => {
-    const cast = await householdWithCast(database.db, b.url);
-    const sse = await openSse(`${a.url}/api/households/${cast.household.id}/events`, { cookie: cast.api.observer.cookie! });
+    const cast = await householdWithCast(env.database.db, env.b.url);
+    const sse = await openSse(`${env.a.url}/api/households/${cast.household.id}/events`, { cookie: cast.api.observer.cookie! });
     await sse.next((m) => m.event === 'ready');
     const action = await createActionVia(cast.api.regie, cast.household.id);
     await cast.api.partner.post(`/api/actions/${action.id}/claim`);
@@ -42,8 +27,8 @@ describe.skipIf(!redisUp)('household events across processes (Redis)', () => {
   });
 
   it('removing a participant through server B ends their stream on server A', async () => {
-    const cast = await householdWithCast(database.db, b.url);
-    const sse = await openSse(`${a.url}/api/households/${cast.household.id}/events`, { cookie: cast.api.partner.cookie! });
+    const cast = await householdWithCast(env.database.db, env.b.url);
+    const sse = await openSse(`${env.a.url}/api/households/${cast.household.id}/events`, { cookie: cast.api.partner.cookie! });
     await sse.next((m) => m.event === 'ready');
     expect((await cast.api.regie.delete(`/api/households/${cast.household.id}/participants/${cast.users.partner.id}`)).status).toBe(204);
     expect((await sse.next()).event).toBe('revoked');

@@ -18,6 +18,18 @@ afterAll(() => server?.close());
 const db = () => server.database.db;
 const streamUrl = (householdId: string, query = '') => `${server.url}/api/households/${householdId}/events${query}`;
 
+/** A partner's stream straight from HouseholdEventStreams with a 30 ms heartbeat, read as text. */
+async function partnerStream() {
+  const { household, users } = await householdWithCast(db(), server.url);
+  const streams = new HouseholdEventStreams(server.deps, 30);
+  const app = new Hono<AppEnv>();
+  const p = users.partner;
+  const user = { id: p.id, email: p.email, name: p.name, admin: false, organization: { id: p.organizationId, name: 'x', kind: 'politie' } };
+  app.get('/s', (c) => streams.respond(c, user, household.id, null));
+  const res = await app.request('/s');
+  return { streams, household, users, reader: res.body!.pipeThrough(new TextDecoderStream()).getReader() };
+}
+
 describe('household event stream', () => {
   it('starts with `ready` at the current seq and then streams live changes as they happen', async () => {
     const { household, api } = await householdWithCast(db(), server.url);
@@ -133,13 +145,7 @@ describe('household event stream', () => {
   });
 
   it('sends a heartbeat comment while nothing happens', async () => {
-    const { household, users } = await householdWithCast(db(), server.url);
-    const streams = new HouseholdEventStreams(server.deps, 30);
-    const app = new Hono<AppEnv>();
-    const user = { id: users.partner.id, email: users.partner.email, name: users.partner.name, admin: false, organization: { id: users.partner.organizationId, name: 'x', kind: 'politie' } };
-    app.get('/s', (c) => streams.respond(c, user, household.id, null));
-    const res = await app.request('/s');
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const { streams, reader } = await partnerStream();
     let text = '';
     while (!text.includes(': ping')) text += (await reader.read()).value ?? '';
     expect(text).toMatch(/^event: ready\n/);
@@ -149,13 +155,7 @@ describe('household event stream', () => {
   });
 
   it('re-checks access on the heartbeat, so a removal nobody announced still ends the stream', async () => {
-    const { household, users } = await householdWithCast(db(), server.url);
-    const streams = new HouseholdEventStreams(server.deps, 30);
-    const app = new Hono<AppEnv>();
-    const user = { id: users.partner.id, email: users.partner.email, name: users.partner.name, admin: false, organization: { id: users.partner.organizationId, name: 'x', kind: 'politie' } };
-    app.get('/s', (c) => streams.respond(c, user, household.id, null));
-    const res = await app.request('/s');
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const { streams, reader, household, users } = await partnerStream();
     let text = '';
     while (!text.includes('event: ready')) text += (await reader.read()).value ?? '';
     await db().delete(participations).where(and(eq(participations.householdId, household.id), eq(participations.userId, users.partner.id)));
