@@ -1,6 +1,7 @@
 // Functioneel beheer: organisations, accounts, and new households with their regievoerder.
 import { useState } from 'react';
 import { get, post } from '../lib/api.ts';
+import { fetchOrganizations } from '../lib/queries.ts';
 import { useSubmit as useFormSubmit } from '../lib/use-submit.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { Link } from '../lib/router.tsx';
@@ -13,7 +14,7 @@ import { Cell, Row, Table } from '../components/Table.tsx';
 interface AdminHousehold { id: string; reference: string; displayName: string; status: string; regievoerders: string[] }
 
 export function AdminPage() {
-  const orgs = useAsync(() => get<{ organizations: Organization[] }>('/api/organizations').then((r) => r.organizations), []);
+  const orgs = useAsync(fetchOrganizations, []);
   const users = useAsync(() => get<{ users: UserSummary[] }>('/api/users').then((r) => r.users), []);
   const households = useAsync(() => get<{ households: AdminHousehold[] }>('/api/households?scope=all').then((r) => r.households), []);
   return (

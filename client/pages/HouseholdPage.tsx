@@ -1,9 +1,8 @@
 // The one place for a casus: header, huisverbod timeline, documents, persons, participants.
-import { get } from '../lib/api.ts';
+import { fetchHousehold } from '../lib/queries.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { Link } from '../lib/router.tsx';
-import type { HouseholdDetail } from '../lib/types.ts';
 import { ErrorMessage, Heading, Loading } from '../components/ui.tsx';
 import { PhaseBadge } from '../components/badges.tsx';
 import { PACKAGE_LABEL, PROFILE_INFO, ROLE_LABELS } from '../../shared/labels.ts';
@@ -16,7 +15,7 @@ import { ProfilePanel } from './household/ProfilePanel.tsx';
 
 export function HouseholdPage({ id }: { id: string }) {
   const { me } = useAuth();
-  const { data, error, loading, reload } = useAsync(() => get<{ household: HouseholdDetail }>(`/api/households/${id}`).then((r) => r.household), [id]);
+  const { data, error, loading, reload } = useAsync(() => fetchHousehold(id), [id]);
   if (loading && !data) return <Loading />;
   if (error) {
     return (

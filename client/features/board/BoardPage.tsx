@@ -1,12 +1,11 @@
 // "Wie doet wat": the household's live board — Open · Opgepakt · Afgerond (· Vervallen on request).
 import { useMemo, useState } from 'react';
-import { get } from '../../lib/api.ts';
+import { fetchHousehold, fetchOrganizations } from '../../lib/queries.ts';
 import { useMe } from '../../lib/auth.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
 import { Alert, Badge, Button, EmptyState, ErrorMessage, Heading, Loading } from '../../components/ui.tsx';
 import type { Action } from '../../../shared/board.ts';
-import type { HouseholdDetail, Organization } from '../../lib/types.ts';
 import { useActions } from './use-actions.ts';
 import { ActionCard } from './ActionCard.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
@@ -25,8 +24,8 @@ const byDue = (a: Action, b: Action) => (a.dueDate ?? '9999').localeCompare(b.du
 export function BoardPage({ householdId }: { householdId: string }) {
   const me = useMe();
   const { hash } = useLocation();
-  const household = useAsync(() => get<{ household: HouseholdDetail }>(`/api/households/${householdId}`).then((r) => r.household), [householdId]);
-  const orgs = useAsync(() => get<{ organizations: Organization[] }>('/api/organizations').then((r) => r.organizations), []);
+  const household = useAsync(() => fetchHousehold(householdId), [householdId]);
+  const orgs = useAsync(fetchOrganizations, []);
   const board = useActions(householdId);
   const [mine, setMine] = useState(false);
   const [late, setLate] = useState(false);

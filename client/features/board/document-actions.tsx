@@ -3,12 +3,11 @@
 import { createContext, useContext, useMemo, useRef, useState } from 'react';
 import { NodeViewWrapper, ReactNodeViewRenderer, type NodeViewProps } from '@tiptap/react';
 import { InputRule, type Editor } from '@tiptap/core';
-import { get } from '../../lib/api.ts';
+import { fetchOrganizations } from '../../lib/queries.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { Heading } from '../../components/ui.tsx';
 import { ActionRef } from '../../../shared/editor/action-ref.ts';
 import type { Action } from '../../../shared/board.ts';
-import type { HouseholdDetail, Organization } from '../../lib/types.ts';
 import { ACTION_STATUS_LABELS, formatShortDate } from '../../../shared/labels.ts';
 import type { DocumentContext, DocumentPlugins } from '../editor/DocumentPage.tsx';
 import { useActions } from './use-actions.ts';
@@ -46,8 +45,7 @@ function ActionChipView({ node }: NodeViewProps) {
 export function useDocumentActions(ctx: DocumentContext): DocumentPlugins & { wrap: (children: React.ReactNode) => React.ReactNode; onEvent: ReturnType<typeof useActions>['onEvent'] } {
   const { document: doc } = ctx;
   const board = useActions(doc.householdId);
-  const household = useAsync(() => get<{ household: HouseholdDetail }>(`/api/households/${doc.householdId}`).then((r) => r.household), [doc.householdId]);
-  const orgs = useAsync(() => get<{ organizations: Organization[] }>('/api/organizations').then((r) => r.organizations), []);
+  const orgs = useAsync(fetchOrganizations, []);
   const [draft, setDraft] = useState<{ title: string; from: number; to: number } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const editorRef = useRef<Editor | null>(null);
@@ -98,7 +96,7 @@ export function useDocumentActions(ctx: DocumentContext): DocumentPlugins & { wr
   }
 
   const opened = openId ? board.actions.get(openId) : undefined;
-  const h = household.data;
+  const h = ctx.household;
   return {
     extensions,
     toolbar: canWrite && ctx.editor ? (
@@ -110,14 +108,14 @@ export function useDocumentActions(ctx: DocumentContext): DocumentPlugins & { wr
     ) : undefined,
     side: (
       <>
-        {draft && orgs.data && h && (
+        {draft && orgs.data && (
           <section className="ct-card" aria-labelledby="new-action-title">
             <Heading level={2} id="new-action-title">Actie maken</Heading>
             <p className="ct-small">De actie komt op het bord "Wie doet wat" en verschijnt als label in de tekst.</p>
             <ActionForm organizations={orgs.data} persons={h.persons} initial={{ title: draft.title }} submitLabel="Actie aanmaken" onSubmit={create} onCancel={() => setDraft(null)} />
           </section>
         )}
-        {opened && orgs.data && h && (
+        {opened && orgs.data && (
           <ActionDialog action={opened} role={h.myRole} organizations={orgs.data} persons={h.persons} participants={h.participants} onChange={board.apply} onClose={() => setOpenId(null)} />
         )}
       </>

@@ -2,6 +2,8 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { Editor } from '@tiptap/react';
 import { get } from '../../lib/api.ts';
+import { fetchHousehold } from '../../lib/queries.ts';
+import type { HouseholdDetail } from '../../lib/types.ts';
 import { useMe } from '../../lib/auth.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { Link } from '../../lib/router.tsx';
@@ -27,7 +29,8 @@ export interface DocumentMeta {
 export interface DocumentContext {
   document: DocumentMeta;
   myRole: HouseholdRole;
-  householdReference: string;
+  /** The household overview, read once for the page (persons, participants for the board's forms). */
+  household: HouseholdDetail;
   editor: Editor | null;
   reload: () => void;
 }
@@ -38,7 +41,7 @@ export function DocumentPage({ householdId, documentId }: { householdId: string;
     () =>
       Promise.all([
         get<{ document: DocumentMeta; myRole: HouseholdRole }>(`/api/documents/${documentId}`),
-        get<{ household: { reference: string; displayName: string } }>(`/api/households/${householdId}`),
+        fetchHousehold(householdId),
       ]),
     [documentId, householdId],
   );
@@ -56,8 +59,8 @@ export function DocumentPage({ householdId, documentId }: { householdId: string;
   return <DocumentView meta={meta.data} reload={meta.reload} householdId={householdId} me={me} />;
 }
 
-function DocumentView({ meta, reload, householdId, me }: { meta: [{ document: DocumentMeta; myRole: HouseholdRole }, { household: { reference: string; displayName: string } }]; reload: () => void; householdId: string; me: ReturnType<typeof useMe> }) {
-  const [{ document: doc, myRole }, { household }] = meta;
+function DocumentView({ meta, reload, householdId, me }: { meta: [{ document: DocumentMeta; myRole: HouseholdRole }, HouseholdDetail]; reload: () => void; householdId: string; me: ReturnType<typeof useMe> }) {
+  const [{ document: doc, myRole }, household] = meta;
   const documentId = doc.id;
   const [editor, setEditor] = useState<Editor | null>(null);
   const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
@@ -66,7 +69,7 @@ function DocumentView({ meta, reload, householdId, me }: { meta: [{ document: Do
   const locked = !!doc.lockedAt;
   const canWrite = (myRole === 'regievoerder' || myRole === 'partner') && !locked;
   const editable = canWrite && collab.connection !== 'refused';
-  const ctx: DocumentContext = { document: doc, myRole, householdReference: household.reference, editor, reload };
+  const ctx: DocumentContext = { document: doc, myRole, household, editor, reload };
   const plugins = useDocumentPlugins(ctx);
 
   return plugins.wrap(
