@@ -52,3 +52,12 @@ export function huisverbodTimeline(start: string | null, extendedUntil: string |
     active: day >= 1 && daysBetween(today, end) >= 0,
   };
 }
+
+/**
+ * The warning on the household page: from two days before the plan van aanpak is due (and after), as long as
+ * the huisverbod runs and no plan is vastgesteld. Null when there is nothing to warn about.
+ */
+export function planDeadlineWarning(t: HuisverbodTimeline | null, planEstablished: boolean): { daysLeft: number } | null {
+  if (!t || !t.active || planEstablished || t.daysUntilPlanDue > 2) return null;
+  return { daysLeft: t.daysUntilPlanDue };
+}

@@ -6,6 +6,7 @@ import type { HouseholdDetail } from '../../lib/types.ts';
 import { Alert, Button, Heading, TextInput } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../../shared/labels.ts';
 import { HUISVERBOD_MAX_DAYS } from '../../../shared/enums.ts';
+import { planDeadlineWarning } from '../../../shared/huisverbod.ts';
 
 export function HuisverbodPanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const [extending, setExtending] = useState(false);
@@ -52,14 +53,13 @@ export function HuisverbodPanel({ household: h, onChange }: { household: Househo
 }
 
 function PlanDeadlineWarning({ household: h }: { household: HouseholdDetail }) {
-  const t = h.huisverbod?.timeline;
-  if (!t || !t.active || h.planEstablished) return null;
-  if (t.daysUntilPlanDue > 2) return null;
+  const warning = planDeadlineWarning(h.huisverbod?.timeline ?? null, h.planEstablished);
+  if (!warning) return null;
+  const n = warning.daysLeft;
+  const days = (d: number) => `${d} ${d === 1 ? 'dag' : 'dagen'}`;
   return (
     <Alert type="warning" title="Plan van aanpak nog niet vastgesteld">
-      {t.daysUntilPlanDue < 0
-        ? `De termijn voor het plan van aanpak is ${-t.daysUntilPlanDue} ${-t.daysUntilPlanDue === 1 ? 'dag' : 'dagen'} verstreken.`
-        : `Het plan van aanpak moet ${t.daysUntilPlanDue === 0 ? 'vandaag' : `binnen ${t.daysUntilPlanDue} ${t.daysUntilPlanDue === 1 ? 'dag' : 'dagen'}`} vastgesteld zijn.`}
+      {n < 0 ? `De termijn voor het plan van aanpak is ${days(-n)} verstreken.` : `Het plan van aanpak moet ${n === 0 ? 'vandaag' : `binnen ${days(n)}`} vastgesteld zijn.`}
     </Alert>
   );
 }
