@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { householdIdByReference, newUserPage, screenshot, seriousViolations, useDemoBrowser } from '../support/browser.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { createHousehold } from '../support/factories.ts';
 
 // 23 November 2026, 10:00 in Amsterdam: the demo huisverbod started 3 days earlier (20 November).
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -58,6 +59,29 @@ describe('casework', () => {
     expect(await log.getByText('Rianne de Regie').count()).toBeGreaterThan(3);
     await screenshot(page, 'logboek');
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('warns when the plan is not vastgesteld two days before its deadline, until the regievoerder vaststelt it', async () => {
+    const regieUser = await env.server.database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'regie@gemeente.test') });
+    // Huisverbod from 14 November: on 23 November the plan is due tomorrow.
+    const h = await createHousehold(env.server.database.db, { regievoerderId: regieUser!.id, huisverbodStart: '2026-11-14' });
+    const { page, context } = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
+    await page.goto(`${env.server.url}/huishoudens/${h.id}`);
+    await page.getByText('Plan van aanpak nog niet vastgesteld').waitFor();
+    await page.getByText('Het plan van aanpak moet binnen 1 dag vastgesteld zijn.').waitFor();
+
+    await page.getByRole('link', { name: 'Plan van aanpak' }).first().click();
+    await page.getByText('Verbonden').waitFor();
+    await page.getByRole('button', { name: 'Plan vaststellen' }).click();
+    await page.getByRole('button', { name: 'Vaststellen', exact: true }).click();
+    await page.getByText('Het plan van aanpak is vastgesteld.').waitFor();
+    // The plan stays a living document.
+    expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('true');
+
+    await page.goto(`${env.server.url}/huishoudens/${h.id}`);
+    await page.getByTestId('huisverbod-day').waitFor();
+    expect(await page.getByText('Plan van aanpak nog niet vastgesteld').count()).toBe(0);
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 // Evaluatie: every action open since the previous casusoverleg gets a verdict and a short note.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, get, put } from '../../lib/api.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { Alert, EmptyState, Heading, Loading } from '../../components/ui.tsx';
@@ -42,17 +42,25 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
     setVerdict(item.evaluation?.verdict ?? '');
     setNote(item.evaluation?.note ?? '');
   }, [item.evaluation?.verdict, item.evaluation?.note]);
-  async function save(v: EvaluationVerdict | '', n: string) {
+  // Saves run one after another: a verdict click and a note typed right after must arrive in that order,
+  // or the earlier request could overwrite the later one.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+  function save(v: EvaluationVerdict | '', n: string) {
     if (!v) return;
+    pending.current++;
     setState('saving');
     setError(null);
-    try {
-      await put(`/api/documents/${documentId}/evaluations`, { actionId: a.id, verdict: v, note: n });
-      setState('saved');
-    } catch (err) {
-      setState('idle');
-      setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
-    }
+    queue.current = queue.current.then(async () => {
+      try {
+        await put(`/api/documents/${documentId}/evaluations`, { actionId: a.id, verdict: v, note: n });
+        if (--pending.current === 0) setState('saved');
+      } catch (err) {
+        pending.current--;
+        setState('idle');
+        setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
+      }
+    });
   }
   const noteId = `eval-note-${a.id}`;
   return (
@@ -67,12 +75,12 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
             <legend className="ct-visually-hidden">Oordeel over {a.title}</legend>
             {EVALUATION_VERDICTS.map((v) => (
               <label key={v}>
-                <input type="radio" name={`verdict-${a.id}`} value={v} checked={verdict === v} onChange={() => { setVerdict(v); void save(v, note); }} /> {VERDICT_LABELS[v]}
+                <input type="radio" name={`verdict-${a.id}`} value={v} checked={verdict === v} onChange={() => { setVerdict(v); save(v, note); }} /> {VERDICT_LABELS[v]}
               </label>
             ))}
           </fieldset>
           <label htmlFor={noteId} className="ct-visually-hidden">Toelichting bij {a.title}</label>
-          <input id={noteId} className="utrecht-textbox ct-evaluation__note" placeholder="Korte toelichting" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => void save(verdict, note)} />
+          <input id={noteId} className="utrecht-textbox ct-evaluation__note" placeholder="Korte toelichting" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => save(verdict, note)} />
           <span className="ct-small" role="status">{state === 'saving' ? 'Opslaan…' : state === 'saved' ? 'Opgeslagen' : ''}</span>
         </div>
       ) : (
