@@ -101,7 +101,7 @@ export function presentDocument(d: typeof documents.$inferSelect) {
 
 export async function householdDetail(db: Db, household: HouseholdRow, role: HouseholdRole | null, now: Date) {
   const contentVisible = role !== null;
-  const [persons, participants, docs, phases] = await Promise.all([
+  const [persons, participants, docs, phases, established] = await Promise.all([
     contentVisible
       ? db.select().from(householdPersons).where(eq(householdPersons.householdId, household.id)).orderBy(asc(householdPersons.createdAt))
       : Promise.resolve([]),
@@ -117,15 +117,17 @@ export async function householdDetail(db: Db, household: HouseholdRow, role: Hou
           .where(eq(phaseChanges.householdId, household.id))
           .orderBy(desc(phaseChanges.changedAt))
       : Promise.resolve([]),
+    // Whether the plan van aanpak has a vastgestelde version (drives the huisverbod deadline warning).
+    db
+      .select({ id: docVersions.id })
+      .from(docVersions)
+      .innerJoin(documents, eq(documents.id, docVersions.documentId))
+      .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan'), eq(docVersions.established, true)))
+      .limit(1),
   ]);
-  const plan = docs.find((d) => d.kind === 'plan');
-  const established = plan
-    ? await db.select({ id: docVersions.id }).from(docVersions).where(and(eq(docVersions.documentId, plan.id), eq(docVersions.established, true))).limit(1)
-    : [];
   return {
     ...presentHousehold(household, role, now),
     contentHidden: !contentVisible,
-    /** The plan van aanpak has a vastgestelde version (drives the huisverbod deadline warning). */
     planEstablished: established.length > 0,
     persons: persons.map(presentPerson),
     participants,
