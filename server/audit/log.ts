@@ -26,7 +26,6 @@ export type AuditEvent =
   | 'document.restore'
   | 'document.lock'
   | 'document.unlock'
-  | 'document.reopen'
   | 'document.export'
   | 'meeting.attendance'
   | 'meeting.evaluation'

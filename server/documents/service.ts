@@ -186,7 +186,7 @@ export async function lockDocument(ctx: DocumentsContext, actor: ActorContext, d
   return presentDocument(row!);
 }
 
-export async function unlockDocument(ctx: DocumentsContext, actor: ActorContext, documentId: string) {
+export async function unlockDocument(ctx: DocumentsContext, actor: ActorContext, documentId: string, opts: { reason?: string } = {}) {
   const { document } = await authorizeDocument(ctx.db, actor.user, documentId, 'direct');
   const [row] = await ctx.db
     .update(documents)
@@ -194,6 +194,6 @@ export async function unlockDocument(ctx: DocumentsContext, actor: ActorContext,
     .where(eq(documents.id, documentId))
     .returning();
   ctx.rooms.setLocked(documentId, false);
-  await audit(ctx.db, { ...auditBase(actor, document), event: 'document.unlock' });
+  await audit(ctx.db, { ...auditBase(actor, document), event: 'document.unlock', details: { reason: opts.reason ?? null } });
   return presentDocument(row!);
 }

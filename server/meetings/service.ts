@@ -60,8 +60,7 @@ export async function establishDocument(ctx: DocumentsContext & { hub: Hub }, ac
 export async function reopenDocument(ctx: DocumentsContext & { hub: Hub }, actor: ActorContext, documentId: string, reason: string) {
   const { document } = await authorizeDocument(ctx.db, actor.user, documentId, 'direct');
   if (!document.lockedAt) throw conflict('NOT_LOCKED', 'Dit verslag is niet vastgesteld.');
-  const doc = await unlockDocument(ctx, actor, documentId);
-  await audit(ctx.db, { userId: actor.user.id, organizationId: actor.user.organization.id, householdId: document.householdId, ip: actor.ip, event: 'document.reopen', target: documentId, details: { reason } });
+  const doc = await unlockDocument(ctx, actor, documentId, { reason });
   await announce(ctx, actor, doc);
   return { document: doc };
 }
