@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ApiError, get, put } from '../../lib/api.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { useSerial } from '../../lib/use-serial.ts';
 import { Alert, Heading, Loading } from '../../components/ui.tsx';
 import { ROLE_LABELS } from '../../../shared/labels.ts';
 import type { HouseholdRole } from '../../../shared/enums.ts';
@@ -17,12 +18,14 @@ interface AttendanceRow {
 export function AttendancePanel({ documentId, canEdit }: { documentId: string; canEdit: boolean }) {
   const rows = useAsync(() => get<{ attendance: AttendanceRow[] }>(`/api/documents/${documentId}/attendance`).then((r) => r.attendance), [documentId]);
   const [error, setError] = useState<string | null>(null);
+  // In order: quick clicks on present/absent must end in the last choice.
+  const serial = useSerial();
   async function mark(userId: string, present: boolean) {
     setError(null);
     const before = rows.data;
     if (before) rows.setData(before.map((r) => (r.user.id === userId ? { ...r, present } : r)));
     try {
-      const r = await put<{ attendance: AttendanceRow[] }>(`/api/documents/${documentId}/attendance`, { userId, present });
+      const r = await serial(() => put<{ attendance: AttendanceRow[] }>(`/api/documents/${documentId}/attendance`, { userId, present }));
       rows.setData(r.attendance);
     } catch (err) {
       if (before) rows.setData(before);

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, get, put } from '../../lib/api.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { useSerial } from '../../lib/use-serial.ts';
 import { Alert, EmptyState, Heading, Loading } from '../../components/ui.tsx';
 import type { EvaluationItem, EvaluationResponse, HouseholdEvent } from '../../../shared/board.ts';
 import { EVALUATION_VERDICTS, type EvaluationVerdict } from '../../../shared/enums.ts';
@@ -44,23 +45,21 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
   }, [item.evaluation?.verdict, item.evaluation?.note]);
   // Saves run one after another: a verdict click and a note typed right after must arrive in that order,
   // or the earlier request could overwrite the later one.
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const serial = useSerial();
   const pending = useRef(0);
-  function save(v: EvaluationVerdict | '', n: string) {
+  async function save(v: EvaluationVerdict | '', n: string) {
     if (!v) return;
     pending.current++;
     setState('saving');
     setError(null);
-    queue.current = queue.current.then(async () => {
-      try {
-        await put(`/api/documents/${documentId}/evaluations`, { actionId: a.id, verdict: v, note: n });
-        if (--pending.current === 0) setState('saved');
-      } catch (err) {
-        pending.current--;
-        setState('idle');
-        setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
-      }
-    });
+    try {
+      await serial(() => put(`/api/documents/${documentId}/evaluations`, { actionId: a.id, verdict: v, note: n }));
+      if (--pending.current === 0) setState('saved');
+    } catch (err) {
+      pending.current--;
+      setState('idle');
+      setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
+    }
   }
   const noteId = `eval-note-${a.id}`;
   return (
@@ -75,12 +74,12 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
             <legend className="ct-visually-hidden">Oordeel over {a.title}</legend>
             {EVALUATION_VERDICTS.map((v) => (
               <label key={v}>
-                <input type="radio" name={`verdict-${a.id}`} value={v} checked={verdict === v} onChange={() => { setVerdict(v); save(v, note); }} /> {VERDICT_LABELS[v]}
+                <input type="radio" name={`verdict-${a.id}`} value={v} checked={verdict === v} onChange={() => { setVerdict(v); void save(v, note); }} /> {VERDICT_LABELS[v]}
               </label>
             ))}
           </fieldset>
           <label htmlFor={noteId} className="ct-visually-hidden">Toelichting bij {a.title}</label>
-          <input id={noteId} className="utrecht-textbox ct-evaluation__note" placeholder="Korte toelichting" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => save(verdict, note)} />
+          <input id={noteId} className="utrecht-textbox ct-evaluation__note" placeholder="Korte toelichting" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => void save(verdict, note)} />
           <span className="ct-small" role="status">{state === 'saving' ? 'Opslaan…' : state === 'saved' ? 'Opgeslagen' : ''}</span>
         </div>
       ) : (
