@@ -6,7 +6,7 @@ export default defineConfig({
   root: 'client',
   plugins: [react()],
   // The editor chunk (Tiptap + Yjs, ~175 kB gzip) loads only when a document is opened.
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 600 },
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
   server: {
     proxy: {
       '/api': 'http://localhost:3000',

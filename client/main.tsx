@@ -1,3 +1,4 @@
+import './lib/zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Only the NL Design System (Utrecht) components this app uses, not the whole library.
@@ -28,11 +29,14 @@ import '@utrecht/design-tokens/dist/index.css';
 import './styles.css';
 import { AuthProvider } from './lib/auth.tsx';
 import { App } from './App.tsx';
+import { LiveProvider } from './lib/live.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AuthProvider>
-      <App />
+      <LiveProvider>
+        <App />
+      </LiveProvider>
     </AuthProvider>
   </StrictMode>,
 );

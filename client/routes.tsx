@@ -7,6 +7,7 @@ const DocumentPage = lazy(() => import('./features/editor/DocumentPage.tsx').the
 const BoardPage = lazy(() => import('./features/board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const PrintPage = lazy(() => import('./features/meeting/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 
 export interface RouteDef {
@@ -18,8 +19,12 @@ const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspe
 
 export const routes: RouteDef[] = [
   { path: '/huishoudens/:householdId/documenten/:documentId/afdrukken', render: (p) => page(<PrintPage documentId={p.documentId!} />) },
-  { path: '/huishoudens/:householdId/documenten/:documentId', render: (p) => page(<DocumentPage key={p.documentId} householdId={p.householdId!} documentId={p.documentId!} />) },
+  {
+    path: '/huishoudens/:householdId/documenten/:documentId',
+    render: (p) => page(<DocumentPage key={p.documentId} householdId={p.householdId!} documentId={p.documentId!} />),
+  },
   { path: '/huishoudens/:householdId/acties', render: (p) => page(<BoardPage key={p.householdId} householdId={p.householdId!} />) },
   { path: '/overzicht', render: () => page(<OverviewPage />) },
+  { path: '/mijn-account', render: () => page(<AccountPage />) },
   { path: '/huishoudens/:householdId/logboek', render: (p) => page(<AuditPage householdId={p.householdId!} />) },
 ];

@@ -19,6 +19,13 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   return result.data;
 }
 
+/** Query parameters validated with a shared zod schema (strings in, typed values out); a bad value is a 400. */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
 export function actorOf(c: Context<AppEnv>, deps: Deps): ActorContext {
   return { user: requireUser(c), ip: c.get('ip'), now: deps.now() };
 }

@@ -1,7 +1,8 @@
 // Response shapes of the "wie doet wat" board, its live events, the regievoerder overview and the
 // casusoverleg evaluation block. Server presenters produce exactly these; the client consumes them.
-import type { ActionStatus, EvaluationVerdict, OrganizationKind, PersonRole, Phase } from './enums.ts';
+import type { ActionStatus, EvaluationVerdict, HouseholdRole, OrganizationKind, PersonRole, Phase } from './enums.ts';
 import type { HuisverbodTimeline } from './huisverbod.ts';
+import type { AttendanceRow, DocumentSummary, Participant, Version } from './api.ts';
 
 export interface OrganizationRef {
   id: string;
@@ -75,7 +76,14 @@ export interface ActionHistoryResponse {
 
 // --- live household events (SSE) ---
 
-export type HouseholdEventType = 'action.created' | 'action.updated' | 'evaluation.updated' | 'document.updated';
+export type HouseholdEventType =
+  | 'action.created'
+  | 'action.updated'
+  | 'evaluation.updated'
+  | 'document.updated'
+  | 'attendance.updated'
+  | 'version.created'
+  | 'participants.updated';
 
 export interface EvaluationEventPayload {
   documentId: string;
@@ -87,7 +95,17 @@ export interface HouseholdEventPayloads {
   'action.updated': { action: Action };
   'evaluation.updated': EvaluationEventPayload;
   /** A document was vastgesteld (locked) or reopened: open screens re-read it. */
-  'document.updated': { document: { id: string; householdId: string; kind: 'plan' | 'meeting'; title: string; meetingAt: string | null; lockedAt: string | null } };
+  'document.updated': { document: DocumentSummary };
+  'attendance.updated': { documentId: string; attendance: AttendanceRow[] };
+  'version.created': { documentId: string; version: Version };
+  'participants.updated': { participants: Participant[] };
+}
+
+/** Events on the signed-in user's own stream (GET /api/me/events). */
+export interface ParticipationChangedEvent {
+  householdId: string;
+  /** The user's role in the household now; null: removed (every open page of it must clear). */
+  role: HouseholdRole | null;
 }
 
 /** The `data` of one SSE message; the SSE `event` is `type` and the SSE `id` is `seq`. */
@@ -178,6 +196,13 @@ export interface Evaluation {
   note: string;
   evaluatedBy: UserRef | null;
   updatedAt: string;
+  /** Send it back with the next save of this evaluation; a save based on an older version gets 409 STALE_VERSION. */
+  version: number;
+}
+
+/** PUT /api/documents/:id/evaluations (409 STALE_VERSION carries `error.current`: Evaluation | null). */
+export interface EvaluationSaveResponse {
+  evaluation: Evaluation;
 }
 
 export interface EvaluationItem {

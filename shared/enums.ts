@@ -13,22 +13,27 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/**
+ * The legal basis (grondslag) on which partners share a household's data (AVG art. 6/9; the Zorg- en
+ * Veiligheidshuis privacy convenant). Recorded when a household is created; changes are audited with a reason.
+ */
+export const GRONDSLAGEN = ['huisverbod_wth', 'melding_veilig_thuis', 'toestemming', 'wettelijke_taak', 'zwaarwegend_belang'] as const;
+export type Grondslag = (typeof GRONDSLAGEN)[number];
+
 export const HOUSEHOLD_ROLES = ['regievoerder', 'partner', 'observer'] as const;
 export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
 
 export const HOUSEHOLD_STATUSES = ['open', 'closed'] as const;
 export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
 
+/** Why the regievoerder closed a case (`anders` needs a note). */
+export const CLOSE_REASONS = ['doelen_bereikt', 'overgedragen_reguliere_hulp', 'verhuisd', 'anders'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
 export const PHASES = ['directe_veiligheid', 'stabiele_veiligheid', 'duurzaam_herstel'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const PROFILES = [
-  'intieme_terreur',
-  'gezin_in_de_stress',
-  'kindgedrag_en_opvoedstress',
-  'langdurige_zorg',
-  'complexe_scheiding',
-] as const;
+export const PROFILES = ['intieme_terreur', 'gezin_in_de_stress', 'kindgedrag_en_opvoedstress', 'langdurige_zorg', 'complexe_scheiding'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 export const PACKAGES = [1, 2, 3] as const;

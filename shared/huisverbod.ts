@@ -34,6 +34,8 @@ export function amsterdamDay(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+export function huisverbodTimeline(start: string, extendedUntil: string | null, today: string): HuisverbodTimeline;
+export function huisverbodTimeline(start: string | null, extendedUntil: string | null, today: string): HuisverbodTimeline | null;
 export function huisverbodTimeline(start: string | null, extendedUntil: string | null, today: string): HuisverbodTimeline | null {
   if (!start) return null;
   const planDue = addDays(start, HUISVERBOD_DAYS);
@@ -58,6 +60,6 @@ export function huisverbodTimeline(start: string | null, extendedUntil: string |
  * the huisverbod runs and no plan is vastgesteld. Null when there is nothing to warn about.
  */
 export function planDeadlineWarning(t: HuisverbodTimeline | null, planEstablished: boolean): { daysLeft: number } | null {
-  if (!t || !t.active || planEstablished || t.daysUntilPlanDue > 2) return null;
+  if (!t?.active || planEstablished || t.daysUntilPlanDue > 2) return null;
   return { daysLeft: t.daysUntilPlanDue };
 }

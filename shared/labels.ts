@@ -1,5 +1,5 @@
 // Dutch labels and guidance texts for the domain enums (UI is nl-NL).
-import type { ActionStatus, EvaluationVerdict, HouseholdRole, OrganizationKind, PersonRole, Phase, Profile } from './enums.ts';
+import type { ActionStatus, CloseReason, EvaluationVerdict, Grondslag, HouseholdRole, OrganizationKind, PersonRole, Phase, Profile } from './enums.ts';
 
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   gemeente: 'Gemeente',
@@ -10,6 +10,21 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   veilig_thuis: 'Veilig Thuis',
   wijkteam: 'Wijkteam',
   overig: 'Overig',
+};
+
+export const GRONDSLAG_LABELS: Record<Grondslag, string> = {
+  huisverbod_wth: 'Huisverbod (Wet tijdelijk huisverbod)',
+  melding_veilig_thuis: 'Melding Veilig Thuis (Wet verplichte meldcode)',
+  toestemming: 'Toestemming betrokkene(n)',
+  wettelijke_taak: 'Wettelijke taak gemeente (Wmo / Jeugdwet)',
+  zwaarwegend_belang: 'Zwaarwegend belang / veiligheid',
+};
+
+export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
+  doelen_bereikt: 'Doelen bereikt',
+  overgedragen_reguliere_hulp: 'Overgedragen aan reguliere hulp',
+  verhuisd: 'Verhuisd',
+  anders: 'Anders',
 };
 
 export const ROLE_LABELS: Record<HouseholdRole, string> = {
@@ -50,28 +65,54 @@ export const VERDICT_LABELS: Record<EvaluationVerdict, string> = {
 export const PROFILE_INFO: Record<Profile, { label: string; description: string; interventions: string[] }> = {
   intieme_terreur: {
     label: 'Intieme terreur',
-    description: 'Eén partner oefent structureel controle en dwang uit over de ander. Het geweld is eenzijdig en het risico op ernstig of dodelijk geweld is hoog.',
-    interventions: ['Veiligheidsplanning en risicotaxatie met politie en Veilig Thuis', 'Bescherming van het slachtoffer (opvang, contactverbod)', 'Daderhulp gericht op controlerend gedrag', 'Strak gecoördineerde regie en snelle informatiedeling'],
+    description:
+      'Eén partner oefent structureel controle en dwang uit over de ander. Het geweld is eenzijdig en het risico op ernstig of dodelijk geweld is hoog.',
+    interventions: [
+      'Veiligheidsplanning en risicotaxatie met politie en Veilig Thuis',
+      'Bescherming van het slachtoffer (opvang, contactverbod)',
+      'Daderhulp gericht op controlerend gedrag',
+      'Strak gecoördineerde regie en snelle informatiedeling',
+    ],
   },
   gezin_in_de_stress: {
     label: 'Gezin in de stress',
     description: 'Geweld ontstaat onder druk van stressfactoren zoals schulden, werkloosheid, huisvesting, verslaving of psychische problemen.',
-    interventions: ['Aanpak van stressoren (schuldhulp, werk, wonen)', 'Systeemgerichte gezinsbegeleiding', 'Verslavingszorg of GGZ waar nodig', 'Vaardigheden: emotieregulatie en communicatie'],
+    interventions: [
+      'Aanpak van stressoren (schuldhulp, werk, wonen)',
+      'Systeemgerichte gezinsbegeleiding',
+      'Verslavingszorg of GGZ waar nodig',
+      'Vaardigheden: emotieregulatie en communicatie',
+    ],
   },
   kindgedrag_en_opvoedstress: {
     label: 'Kindgedrag en opvoedstress',
     description: 'Spanningen rond de opvoeding en moeilijk gedrag van een kind leiden tot geweld, van ouder naar kind of van kind naar ouder.',
-    interventions: ['Opvoedondersteuning en ouderschapstraining', 'Jeugdhulp voor het kind', 'Netwerk betrekken voor ontlasting', 'Veiligheidsafspraken met alle gezinsleden'],
+    interventions: [
+      'Opvoedondersteuning en ouderschapstraining',
+      'Jeugdhulp voor het kind',
+      'Netwerk betrekken voor ontlasting',
+      'Veiligheidsafspraken met alle gezinsleden',
+    ],
   },
   langdurige_zorg: {
     label: 'Langdurige zorg',
     description: 'Het gezin heeft al lang meerdere problemen en veel hulpverleners. Onveiligheid keert steeds terug; duurzame verandering vraagt jaren.',
-    interventions: ['Eén plan en één regievoerder voor alle hulp', 'Langdurige, outreachende begeleiding', 'Terugvalpreventie en vaste evaluatiemomenten', 'Afschalen pas na stabiele veiligheid'],
+    interventions: [
+      'Eén plan en één regievoerder voor alle hulp',
+      'Langdurige, outreachende begeleiding',
+      'Terugvalpreventie en vaste evaluatiemomenten',
+      'Afschalen pas na stabiele veiligheid',
+    ],
   },
   complexe_scheiding: {
     label: 'Complexe scheiding',
     description: 'Ouders zitten in een conflictueuze scheiding; kinderen raken klem tussen de ouders en zijn getuige van ruzies en geweld.',
-    interventions: ['Hulp bij scheiding en ouderschapsplan', 'Veilige omgangsregeling en overdrachten', 'Steun voor kinderen (bijv. KIES)', 'Afstemming met rechtspraak en Raad voor de Kinderbescherming'],
+    interventions: [
+      'Hulp bij scheiding en ouderschapsplan',
+      'Veilige omgangsregeling en overdrachten',
+      'Steun voor kinderen (bijv. KIES)',
+      'Afstemming met rechtspraak en Raad voor de Kinderbescherming',
+    ],
   },
 };
 
@@ -81,8 +122,20 @@ export const PACKAGE_LABEL = (p: number | null, hasChildren: boolean) =>
 /** nl-NL date/time formatting in Europe/Amsterdam. */
 const TZ = 'Europe/Amsterdam';
 export const formatDate = (iso: string | null | undefined) =>
-  iso ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : TZ }).format(new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso)) : '—';
+  iso
+    ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : TZ }).format(
+        new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso),
+      )
+    : '—';
 export const formatShortDate = (iso: string | null | undefined) =>
-  iso ? new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : TZ }).format(new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso)) : '—';
+  iso
+    ? new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : TZ }).format(
+        new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso),
+      )
+    : '—';
 export const formatDateTime = (iso: string | null | undefined) =>
-  iso ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TZ }).format(new Date(iso)) : '—';
+  iso
+    ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TZ }).format(
+        new Date(iso),
+      )
+    : '—';

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import {
   ACTION_STATUSES,
+  CLOSE_REASONS,
   EVALUATION_VERDICTS,
+  GRONDSLAGEN,
   HOUSEHOLD_ROLES,
   ORGANIZATION_KINDS,
   PACKAGES,
@@ -11,36 +13,58 @@ import {
   PROFILES,
 } from './enums.ts';
 
+/**
+ * The one text primitive for every string a request carries: no NUL (PostgreSQL text cannot hold it) and no lone
+ * surrogate halves (not Unicode; they break JSON, HTML and PDF output later). Chain the usual checks after it:
+ * `text().trim().min(2).max(120)`. Ids, dates and times are format-checked strings, which excludes both already.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point of this check.
+const WELL_FORMED_TEXT = /^[^\u0000\uD800-\uDFFF]*$/u;
+export const text = () => z.string().regex(WELL_FORMED_TEXT, 'Bevat tekens die niet zijn toegestaan');
+export const isWellFormedText = (s: string) => WELL_FORMED_TEXT.test(s);
+
+/** A URL path whose decoded segments (route parameters) are well-formed text; false for broken %-escapes too. */
+export function isWellFormedPath(path: string): boolean {
+  try {
+    return isWellFormedText(decodeURIComponent(path));
+  } catch {
+    return false;
+  }
+}
+
 const id = z.string().uuid();
 /** Calendar date as YYYY-MM-DD (Europe/Amsterdam day). */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik een datum als JJJJ-MM-DD');
 
 export const LoginInput = z.object({
-  email: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in'),
-  password: z.string().min(1, 'Vul je wachtwoord in').max(200),
+  email: text().trim().toLowerCase().email('Vul een geldig e-mailadres in'),
+  password: text().min(1, 'Vul je wachtwoord in').max(200),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const OrganizationInput = z.object({
-  name: z.string().trim().min(2, 'Naam is te kort').max(120),
+  name: text().trim().min(2, 'Naam is te kort').max(120),
   kind: z.enum(ORGANIZATION_KINDS),
 });
 export type OrganizationInput = z.infer<typeof OrganizationInput>;
 
 export const UserInput = z.object({
-  email: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in'),
-  name: z.string().trim().min(2, 'Naam is te kort').max(120),
+  email: text().trim().toLowerCase().email('Vul een geldig e-mailadres in'),
+  name: text().trim().min(2, 'Naam is te kort').max(120),
   organizationId: id,
-  password: z.string().min(12, 'Een wachtwoord heeft minstens 12 tekens').max(200),
+  password: text().min(12, 'Een wachtwoord heeft minstens 12 tekens').max(200),
   admin: z.boolean().default(false),
 });
 export type UserInput = z.infer<typeof UserInput>;
 
+/** Functioneel beheer: switch an account off (its sessions and live connections end at once) or on again. */
+export const AccountUpdate = z.object({ disabled: z.boolean() });
+
 export const PersonInput = z.object({
   role: z.enum(PERSON_ROLES),
-  label: z.string().trim().min(1, 'Vul een voornaam of initiaal in').max(60),
+  label: text().trim().min(1, 'Vul een voornaam of initiaal in').max(60),
   birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
-  notes: z.string().max(2000).optional(),
+  notes: text().max(2000).optional(),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 
@@ -49,59 +73,100 @@ export const HouseholdInput = z.object({
     .string()
     .trim()
     .regex(/^[A-Z0-9][A-Z0-9-]{2,30}$/, 'Kenmerk: hoofdletters, cijfers en streepjes (bijv. HG-2026-0142)'),
-  displayName: z.string().trim().min(2, 'Naam is te kort').max(120),
+  displayName: text().trim().min(2, 'Naam is te kort').max(120),
   profile: z.enum(PROFILES).nullable().optional(),
-  package: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable().optional(),
+  package: z
+    .union([z.literal(1), z.literal(2), z.literal(3)])
+    .nullable()
+    .optional(),
   hasChildren: z.boolean().default(false),
   phase: z.enum(PHASES).default('directe_veiligheid'),
   huisverbodStart: isoDate.nullable().optional(),
   regievoerderId: id,
+  grondslag: z.enum(GRONDSLAGEN, 'Kies de grondslag voor het delen van gegevens'),
+  grondslagNote: text().trim().max(1000).default(''),
+  referringOrganizationId: z.string().uuid('Kies de organisatie die de casus inbrengt'),
   persons: z.array(PersonInput).max(30).default([]),
 });
 export type HouseholdInput = z.infer<typeof HouseholdInput>;
 void PACKAGES;
 
 export const HouseholdUpdate = z.object({
-  displayName: z.string().trim().min(2).max(120).optional(),
-  status: z.enum(['open', 'closed']).optional(),
+  displayName: text().trim().min(2).max(120).optional(),
   profile: z.enum(PROFILES).nullable().optional(),
-  package: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable().optional(),
+  package: z
+    .union([z.literal(1), z.literal(2), z.literal(3)])
+    .nullable()
+    .optional(),
   hasChildren: z.boolean().optional(),
   huisverbodStart: isoDate.nullable().optional(),
 });
 export type HouseholdUpdate = z.infer<typeof HouseholdUpdate>;
 
+/** Changing the legal basis or referral of a household: always with a reason (audited). */
+export const GrondslagChangeInput = z.object({
+  grondslag: z.enum(GRONDSLAGEN),
+  grondslagNote: text().trim().max(1000).default(''),
+  referringOrganizationId: z.string().uuid(),
+  reason: text().trim().min(3, 'Geef een reden op').max(1000),
+});
+export type GrondslagChangeInput = z.infer<typeof GrondslagChangeInput>;
+
+/** Closing a case: a reason from the list; `anders` needs a note. */
+export const CloseHouseholdInput = z
+  .object({
+    reason: z.enum(CLOSE_REASONS, 'Kies een reden'),
+    note: text().trim().max(1000).default(''),
+  })
+  .refine((v) => v.reason !== 'anders' || v.note.length >= 3, { path: ['note'], message: 'Licht de reden toe' });
+export type CloseHouseholdInput = z.infer<typeof CloseHouseholdInput>;
+
+/** Reopening a closed case (within the retention period): always with a reason. */
+export const ReopenHouseholdInput = z.object({ reason: text().trim().min(3, 'Geef een reden op').max(1000) });
+
 export const PhaseChangeInput = z.object({
   phase: z.enum(PHASES),
-  reason: z.string().trim().min(3, 'Geef een reden op').max(1000),
+  reason: text().trim().min(3, 'Geef een reden op').max(1000),
 });
 
 export const HuisverbodExtensionInput = z.object({
   extendedUntil: isoDate,
-  decidedBy: z.string().trim().min(2, 'Wie heeft besloten?').max(120),
+  decidedBy: text().trim().min(2, 'Wie heeft besloten?').max(120),
 });
+
+/** Why a functioneel beheerder changes who takes part: stored in the audit row, shown to the regievoerder in the Logboek. */
+export const ParticipationReason = text().trim().min(5, 'Geef een reden op (minstens 5 tekens)').max(500, 'De reden is te lang (hoogstens 500 tekens)');
 
 export const ParticipantInput = z.object({
   userId: id,
   role: z.enum(HOUSEHOLD_ROLES),
+  reason: ParticipationReason.optional(),
 });
 export type ParticipantInput = z.infer<typeof ParticipantInput>;
+export const ParticipantRemoval = z.object({ reason: ParticipationReason.optional() });
+export type ParticipantRemoval = z.infer<typeof ParticipantRemoval>;
+/** A beheerder acting on a household they do not direct must give a reason. */
+export const AdminParticipantInput = ParticipantInput.extend({ reason: ParticipationReason });
+export const AdminParticipantRemoval = ParticipantRemoval.extend({ reason: ParticipationReason });
 
 // --- documents (issue 3) ---
 export const MeetingInput = z.object({
-  title: z.string().trim().min(2, 'Titel is te kort').max(160),
+  title: text().trim().min(2, 'Titel is te kort').max(160),
   meetingAt: z.string().datetime({ offset: true, message: 'Ongeldig tijdstip' }),
 });
 export type MeetingInput = z.infer<typeof MeetingInput>;
 
+/** The document ids a browser keeps offline copies of (it drops the ones the server no longer lets it read). */
+export const OfflineCopiesInput = z.object({ ids: z.array(text().max(64)).max(500) });
+
 export const VersionInput = z.object({
-  name: z.string().trim().min(2, 'Naam is te kort').max(160),
+  name: text().trim().min(2, 'Naam is te kort').max(160),
 });
 
 // --- board (issue 4) ---
 export const ActionInput = z.object({
-  title: z.string().trim().min(2, 'Titel is te kort').max(200),
-  details: z.string().max(4000).optional(),
+  title: text().trim().min(2, 'Titel is te kort').max(200),
+  details: text().max(4000).optional(),
   ownerOrganizationId: id.nullable().optional(),
   dueDate: isoDate.nullable().optional(),
   personId: id.nullable().optional(),
@@ -113,11 +178,33 @@ export type ActionInput = z.infer<typeof ActionInput>;
 export const ActionPatch = ActionInput.partial().extend({ version: z.number().int().min(1) });
 export type ActionPatch = z.infer<typeof ActionPatch>;
 
-export const ActionCompleteInput = z.object({ note: z.string().trim().max(2000).default('') });
+export const ActionCompleteInput = z.object({ note: text().trim().max(2000).default('') });
 export const ActionStatusFilter = z.enum(ACTION_STATUSES);
 
 export const EvaluationInput = z.object({
   actionId: id,
   verdict: z.enum(EVALUATION_VERDICTS),
-  note: z.string().max(1000).default(''),
+  note: text().max(1000).default(''),
+  /** The evaluation's version this save is based on (0: there was none yet). */
+  version: z.number().int().min(0).max(2_147_483_647),
+});
+
+// Casusoverleg: attendance, vaststellen, heropenen.
+export const AttendanceInput = z.object({ userId: id, present: z.boolean() });
+export const EstablishInput = z.object({ name: text().trim().max(160).optional() });
+export const ReopenInput = z.object({ reason: text().trim().min(3, 'Geef een reden op').max(1000) });
+
+// --- query strings ---
+/** A whole number in a query string: digits only, within [min, max]; anything else is a 400, never a database error. */
+export const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, 'Gebruik een geheel getal')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const AuditQuery = z.object({
+  /** Entries older than this entry id (paging). */
+  before: queryInt(1, Number.MAX_SAFE_INTEGER).optional(),
+  limit: queryInt(1, 500).default(100),
 });

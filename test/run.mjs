@@ -18,6 +18,7 @@ const run = (label, cmd, args, env = {}) => {
 const vitest = ['node_modules/vitest/vitest.mjs', 'run'];
 const extra = process.argv.slice(2);
 
+run('lint and format check (Biome)', 'node', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--error-on-warnings', '.']);
 run('typecheck', 'node', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
 run('unit + integration on PGlite', 'node', [...vitest, ...extra], { CT_TEST_ENGINE: 'pglite' });
 

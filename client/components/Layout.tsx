@@ -12,6 +12,7 @@ export function Layout({ children }: { children: ReactNode }) {
         { href: '/', label: 'Mijn casussen', active: pathname === '/' || pathname.startsWith('/huishoudens') },
         { href: '/overzicht', label: 'Overzicht regie', active: pathname.startsWith('/overzicht') },
         ...(me.admin ? [{ href: '/beheer', label: 'Beheer', active: pathname.startsWith('/beheer') }] : []),
+        { href: '/mijn-account', label: 'Mijn account', active: pathname === '/mijn-account' },
       ]
     : [];
   return (

@@ -1,6 +1,6 @@
 import type { Phase } from '../../shared/enums.ts';
 import { PHASE_LABELS } from '../../shared/labels.ts';
-import type { HouseholdSummary } from '../lib/types.ts';
+import type { HouseholdSummary } from '../../shared/api.ts';
 import { Badge } from './ui.tsx';
 
 const PHASE_TONE: Record<Phase, 'danger' | 'warning' | 'ok'> = {

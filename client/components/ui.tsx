@@ -2,7 +2,13 @@
 import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 type ButtonKind = 'primary' | 'secondary' | 'subtle';
-export function Button({ kind = 'secondary', busy, children, className = '', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { kind?: ButtonKind; busy?: boolean }) {
+export function Button({
+  kind = 'secondary',
+  busy,
+  children,
+  className = '',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { kind?: ButtonKind; busy?: boolean }) {
   const cls = { primary: 'utrecht-button--primary-action', secondary: 'utrecht-button--secondary-action', subtle: 'utrecht-button--subtle' }[kind];
   return (
     <button type="button" className={`utrecht-button ${cls} ${className}`} aria-busy={busy || undefined} disabled={rest.disabled || busy} {...rest}>
@@ -31,18 +37,9 @@ export function Alert({ type = 'info', children, title }: { type?: 'info' | 'ok'
   );
 }
 
-export function ErrorMessage({ error, retry }: { error: { message: string } | null; retry?: () => void }) {
-  if (!error) return null;
-  return (
-    <Alert type="error" title="Dat lukte niet">
-      <p className="utrecht-paragraph">{error.message}</p>
-      {retry && (
-        <Button kind="secondary" onClick={retry}>
-          Opnieuw proberen
-        </Button>
-      )}
-    </Alert>
-  );
+/** Worth trying again: no connection, or the server failed. A refusal (401/403/404) or invalid input is not. */
+export function isTransient(error: { message: string; status?: number }): boolean {
+  return error.status === undefined || error.status === 0 || error.status === 429 || error.status >= 500;
 }
 
 export function Loading({ label = 'Bezig met laden…' }: { label?: string }) {
@@ -99,27 +96,56 @@ export function Field({ label, description, error, children }: FieldProps) {
   );
 }
 
-export function TextInput({ label, description, error, ...rest }: InputHTMLAttributes<HTMLInputElement> & { label: string; description?: string; error?: string | null }) {
+export function TextInput({
+  label,
+  description,
+  error,
+  ...rest
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; description?: string; error?: string | null }) {
   return (
     <Field label={label} description={description} error={error}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`utrecht-textbox utrecht-textbox--html-input ${invalid ? 'utrecht-textbox--invalid' : ''}`} {...rest} />
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`utrecht-textbox utrecht-textbox--html-input ${invalid ? 'utrecht-textbox--invalid' : ''}`}
+          {...rest}
+        />
       )}
     </Field>
   );
 }
 
-export function TextArea({ label, description, error, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; description?: string; error?: string | null }) {
+export function TextArea({
+  label,
+  description,
+  error,
+  ...rest
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; description?: string; error?: string | null }) {
   return (
     <Field label={label} description={description} error={error}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className="utrecht-textarea utrecht-textarea--html-textarea" rows={3} {...rest} />
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className="utrecht-textarea utrecht-textarea--html-textarea"
+          rows={3}
+          {...rest}
+        />
       )}
     </Field>
   );
 }
 
-export function Select({ label, description, error, options, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; description?: string; error?: string | null; options: { value: string; label: string }[] }) {
+export function Select({
+  label,
+  description,
+  error,
+  options,
+  ...rest
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; description?: string; error?: string | null; options: { value: string; label: string }[] }) {
   return (
     <Field label={label} description={description} error={error}>
       {({ id, describedBy, invalid }) => (

@@ -24,7 +24,7 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let data: any = null;
+  let data: { error?: { code?: string; message?: string } } | null = null;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
@@ -41,4 +41,4 @@ export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
-export const del = <T>(path: string) => api<T>('DELETE', path);
+export const del = <T>(path: string, body?: unknown) => api<T>('DELETE', path, body);

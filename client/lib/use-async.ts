@@ -5,7 +5,7 @@ import type { ApiError } from './api.ts';
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
   const seq = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the inputs of `load` in `deps`, as with useEffect.
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     const mine = ++seq.current;
@@ -20,5 +20,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { ...state, reload, setData: (data: T) => setState({ data, error: null, loading: false }) };
+  const setData = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
+  return { ...state, reload, setData };
 }

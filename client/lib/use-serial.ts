@@ -4,7 +4,7 @@ import { useCallback, useRef } from 'react';
 
 export function useSerial() {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  return useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+  return useCallback(<T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.current.then(task);
     queue.current = run.catch(() => {});
     return run;

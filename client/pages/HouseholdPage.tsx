@@ -1,9 +1,12 @@
 // The one place for a casus: header, huisverbod timeline, documents, persons, participants.
 import { fetchHousehold } from '../lib/queries.ts';
 import { useAsync } from '../lib/use-async.ts';
-import { useAuth } from '../lib/auth.tsx';
 import { Link } from '../lib/router.tsx';
-import { ErrorMessage, Heading, Loading } from '../components/ui.tsx';
+import { useRef } from 'react';
+import { Heading, Loading } from '../components/ui.tsx';
+import { PageError } from '../components/ErrorMessage.tsx';
+import { useHouseholdEvents } from '../lib/household-events.ts';
+import type { HouseholdEvent } from '../../shared/board.ts';
 import { PhaseBadge } from '../components/badges.tsx';
 import { PACKAGE_LABEL, PROFILE_INFO, ROLE_LABELS } from '../../shared/labels.ts';
 import { HuisverbodPanel } from './household/HuisverbodPanel.tsx';
@@ -12,32 +15,47 @@ import { ParticipantsPanel } from './household/ParticipantsPanel.tsx';
 import { DocumentsPanel } from './household/DocumentsPanel.tsx';
 import { PhasePanel } from './household/PhasePanel.tsx';
 import { ProfilePanel } from './household/ProfilePanel.tsx';
+import { GrondslagPanel } from './household/GrondslagPanel.tsx';
+import { ClosureBanner, CloseCase } from './household/ClosurePanel.tsx';
+import { useHouseholdRights } from '../lib/policy.ts';
 
 export function HouseholdPage({ id }: { id: string }) {
-  const { me } = useAuth();
-  const { data, error, loading, reload } = useAsync(() => fetchHousehold(id), [id]);
+  const { data, error, loading, reload, setData } = useAsync(() => fetchHousehold(id), [id]);
+  const latest = useRef(data);
+  latest.current = data;
+  // Participants added or removed on another screen, and meetings vastgesteld or reopened, show at once.
+  useHouseholdEvents(id, !!data && !data.contentHidden, (e) => {
+    const h = latest.current;
+    if (!h) return;
+    if (e.type === 'participants.updated') setData({ ...h, participants: (e as HouseholdEvent<'participants.updated'>).payload.participants });
+    if (e.type === 'document.updated') {
+      const d = (e as HouseholdEvent<'document.updated'>).payload.document;
+      setData({ ...h, documents: h.documents.map((x) => (x.id === d.id ? { ...x, lockedAt: d.lockedAt } : x)) });
+    }
+  });
+  const may = useHouseholdRights(data ?? null);
   if (loading && !data) return <Loading />;
-  if (error) {
-    return (
-      <section>
-        <Heading level={1}>Huishouden</Heading>
-        <ErrorMessage error={error} retry={error.status >= 500 || error.status === 0 ? reload : undefined} />
-        <p className="utrecht-paragraph"><Link href="/" className="utrecht-link">Terug naar Mijn casussen</Link></p>
-      </section>
-    );
-  }
+  if (error) return <PageError title="Huishouden" error={error} retry={reload} />;
   const h = data!;
-  const isRegie = h.myRole === 'regievoerder';
+  const isRegie = may('direct');
   const plan = h.documents.find((d) => d.kind === 'plan');
   return (
     <article aria-labelledby="household-title" className="ct-household">
       <nav aria-label="Kruimelpad" className="ct-breadcrumb">
-        <Link href="/" className="utrecht-link">Mijn casussen</Link> <span aria-hidden="true">›</span> <span>{h.reference}</span>
+        <Link href="/" className="utrecht-link">
+          Mijn casussen
+        </Link>{' '}
+        <span aria-hidden="true">›</span> <span>{h.reference}</span>
       </nav>
       <header className="ct-household__header">
         <div>
-          <p className="ct-pre-heading">{h.reference}{h.myRole && <> · jouw rol: {ROLE_LABELS[h.myRole]}</>}</p>
-          <Heading level={1} id="household-title">{h.displayName}</Heading>
+          <p className="ct-pre-heading">
+            {h.reference}
+            {h.myRole && <> · jouw rol: {ROLE_LABELS[h.myRole]}</>}
+          </p>
+          <Heading level={1} id="household-title">
+            {h.displayName}
+          </Heading>
           <p className="ct-meta">
             <PhaseBadge phase={h.phase} />
             <span>{h.profile ? PROFILE_INFO[h.profile].label : 'Geen gezinsprofiel'}</span>
@@ -56,13 +74,15 @@ export function HouseholdPage({ id }: { id: string }) {
               Wie doet wat
             </Link>
           )}
-          {(isRegie || me?.admin) && (
+          {may('audit') && (
             <Link className="utrecht-button utrecht-button--secondary-action ct-button-link" href={`/huishoudens/${h.id}/logboek`}>
               Logboek
             </Link>
           )}
         </nav>
       </header>
+
+      <ClosureBanner household={h} onChange={reload} />
 
       {h.contentHidden && (
         <p className="utrecht-paragraph ct-note">
@@ -77,9 +97,11 @@ export function HouseholdPage({ id }: { id: string }) {
           {!h.contentHidden && <PersonsPanel household={h} onChange={reload} />}
         </div>
         <div className="ct-grid__side">
+          <GrondslagPanel household={h} onChange={reload} />
           <ProfilePanel household={h} onChange={reload} />
           {!h.contentHidden && <PhasePanel household={h} onChange={reload} canChange={isRegie} />}
           <ParticipantsPanel household={h} onChange={reload} />
+          <CloseCase household={h} onChange={reload} />
         </div>
       </div>
     </article>

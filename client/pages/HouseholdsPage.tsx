@@ -1,44 +1,114 @@
-// "Mijn casussen": the households the user takes part in.
+// "Mijn casussen": the households the user takes part in, in a stable order of the user's choice. A household
+// the user is added to or removed from appears or disappears at once (the user's own event stream).
+import { useEffect, useMemo, useState } from 'react';
 import { get } from '../lib/api.ts';
 import { useAsync } from '../lib/use-async.ts';
-import { Link } from '../lib/router.tsx';
-import type { HouseholdSummary } from '../lib/types.ts';
-import { EmptyState, ErrorMessage, Heading, Loading } from '../components/ui.tsx';
+import { useMe } from '../lib/auth.tsx';
+import { useLive } from '../lib/live.tsx';
+import { Link, navigate } from '../lib/router.tsx';
+import type { HouseholdListResponse } from '../../shared/api.ts';
+import { EmptyState, Heading, Loading } from '../components/ui.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { HuisverbodBadge, PhaseBadge } from '../components/badges.tsx';
-import { PROFILE_INFO, ROLE_LABELS } from '../../shared/labels.ts';
+import { PROFILE_INFO, ROLE_LABELS, formatDate } from '../../shared/labels.ts';
 import { Cell, Row, Table } from '../components/Table.tsx';
+import { sortHouseholds, type HouseholdOrder } from './households-order.ts';
+
+const ORDER_KEY = 'casustafel:mijn-casussen-volgorde';
 
 export function HouseholdsPage() {
-  const { data, error, loading, reload } = useAsync(() => get<{ households: HouseholdSummary[] }>('/api/households'), []);
+  const me = useMe();
+  const { data, error, loading, reload } = useAsync(() => get<HouseholdListResponse>('/api/households'), []);
+  const { onParticipation } = useLive();
+  useEffect(() => onParticipation(() => void reload()), [onParticipation, reload]);
+  const [order, setOrder] = useState<HouseholdOrder>(() => (localStorage.getItem(ORDER_KEY) === 'reference' ? 'reference' : 'urgency'));
+  const households = useMemo(() => (data ? sortHouseholds(data.households, order) : []), [data, order]);
+  // The functioneel beheerder takes part in no household: their starting page is Beheer.
+  useEffect(() => {
+    if (me.admin && data && data.households.length === 0) navigate('/beheer', { replace: true });
+  }, [me.admin, data]);
+  const choose = (o: HouseholdOrder) => {
+    setOrder(o);
+    localStorage.setItem(ORDER_KEY, o);
+  };
   return (
     <section aria-labelledby="mine-title">
-      <Heading level={1} id="mine-title">
-        Mijn casussen
-      </Heading>
+      <div className="ct-list-header">
+        <Heading level={1} id="mine-title">
+          Mijn casussen
+        </Heading>
+        {households.length > 1 && (
+          <label className="ct-check">
+            Sorteren op
+            <select
+              className="utrecht-select ct-select-inline"
+              value={order}
+              onChange={(e) => choose(e.target.value as HouseholdOrder)}
+              data-testid="households-order"
+            >
+              <option value="urgency">urgentie</option>
+              <option value="reference">kenmerk</option>
+            </select>
+          </label>
+        )}
+      </div>
       {loading && !data && <Loading />}
       <ErrorMessage error={error} retry={reload} />
-      {data && data.households.length === 0 && (
+      {data && households.length === 0 && (
         <EmptyState title="Je neemt nog aan geen enkel huishouden deel.">
-          <p className="utrecht-paragraph">Zodra een regievoerder je toevoegt aan een huishouden, verschijnt het hier. Vraag de regievoerder of de functioneel beheerder als je toegang verwacht.</p>
+          <p className="utrecht-paragraph">
+            Zodra een regievoerder je toevoegt aan een huishouden, verschijnt het hier. Vraag de regievoerder of de functioneel beheerder als je toegang
+            verwacht.
+          </p>
         </EmptyState>
       )}
-      {data && data.households.length > 0 && (
-        <Table headers={['Kenmerk', 'Huishouden', 'Fase', 'Gezinsprofiel', 'Huisverbod', 'Mijn rol']} aria-describedby="mine-title">
-            {data.households.map((h) => (
+      {households.some((h) => h.status === 'open') && (
+        <Table headers={['Kenmerk', 'Huishouden', 'Fase', 'Gezinsprofiel', 'Huisverbod', 'Mijn rol']} aria-describedby="mine-title" className="ct-table--stack">
+          {households
+            .filter((h) => h.status === 'open')
+            .map((h) => (
               <Row key={h.id} data-testid="household-row">
-                <Cell>
+                <Cell data-label="Kenmerk">
                   <Link href={`/huishoudens/${h.id}`} className="utrecht-link ct-strong">
                     {h.reference}
                   </Link>
                 </Cell>
-                <Cell>{h.displayName}{h.status === 'closed' && ' (gesloten)'}</Cell>
-                <Cell><PhaseBadge phase={h.phase} /></Cell>
-                <Cell>{h.profile ? PROFILE_INFO[h.profile].label : '—'}</Cell>
-                <Cell><HuisverbodBadge huisverbod={h.huisverbod} /></Cell>
-                <Cell>{h.myRole ? ROLE_LABELS[h.myRole] : '—'}</Cell>
+                <Cell data-label="Huishouden">{h.displayName}</Cell>
+                <Cell data-label="Fase">
+                  <PhaseBadge phase={h.phase} />
+                </Cell>
+                <Cell data-label="Gezinsprofiel">{h.profile ? PROFILE_INFO[h.profile].label : '—'}</Cell>
+                <Cell data-label="Huisverbod">
+                  <HuisverbodBadge huisverbod={h.huisverbod} />
+                </Cell>
+                <Cell data-label="Mijn rol">{h.myRole ? ROLE_LABELS[h.myRole] : '—'}</Cell>
               </Row>
             ))}
+        </Table>
+      )}
+      {data?.households.some((h) => h.status === 'closed') && (
+        <section aria-labelledby="closed-title" className="ct-section">
+          <Heading level={2} id="closed-title">
+            Gesloten casussen
+          </Heading>
+          <Table headers={['Kenmerk', 'Huishouden', 'Gesloten op', 'Wordt vernietigd na', 'Mijn rol']} aria-describedby="closed-title">
+            {data.households
+              .filter((h) => h.status === 'closed')
+              .map((h) => (
+                <Row key={h.id} data-testid="closed-household-row">
+                  <Cell>
+                    <Link href={`/huishoudens/${h.id}`} className="utrecht-link">
+                      {h.reference}
+                    </Link>
+                  </Cell>
+                  <Cell>{h.displayName}</Cell>
+                  <Cell>{formatDate(h.closure?.closedAt)}</Cell>
+                  <Cell>{formatDate(h.closure?.retentionEndsAt)}</Cell>
+                  <Cell>{h.myRole ? ROLE_LABELS[h.myRole] : '—'}</Cell>
+                </Row>
+              ))}
           </Table>
+        </section>
       )}
     </section>
   );

@@ -6,7 +6,10 @@ export function NotFoundPage() {
     <section>
       <Heading level={1}>Pagina niet gevonden</Heading>
       <p className="utrecht-paragraph">
-        Deze pagina bestaat niet, of je hebt er geen toegang toe. <Link href="/" className="utrecht-link">Terug naar Mijn casussen</Link>
+        Deze pagina bestaat niet, of je hebt er geen toegang toe.{' '}
+        <Link href="/" className="utrecht-link">
+          Terug naar Mijn casussen
+        </Link>
       </p>
     </section>
   );

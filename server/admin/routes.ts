@@ -4,8 +4,11 @@ import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
 import { actorOf, parseBody } from '../http.ts';
 import { requireAdmin, requireUser } from '../auth/middleware.ts';
-import { OrganizationInput, UserInput } from '../../shared/schemas.ts';
-import { createOrganization, createUser, listOrganizations, listUsers } from './service.ts';
+import { AccountUpdate, OrganizationInput, UserInput } from '../../shared/schemas.ts';
+import { announceAccountRevoked } from '../access/revocation.ts';
+import { AppError } from '../errors.ts';
+import { isUuid } from '../access/authorize.ts';
+import { createOrganization, createUser, listOrganizations, listUsers, setAccountDisabled } from './service.ts';
 
 export function adminRoutes(deps: Deps) {
   const { db } = deps;
@@ -28,6 +31,17 @@ export function adminRoutes(deps: Deps) {
     requireAdmin(c);
     const input = await parseBody(c, UserInput);
     return c.json({ user: await createUser(db, input, actorOf(c, deps)) }, 201);
+  });
+
+  app.patch('/users/:id', async (c) => {
+    requireAdmin(c);
+    const id = c.req.param('id');
+    if (!isUuid(id)) throw new AppError(404, 'NOT_FOUND', 'Dit account bestaat niet.');
+    const input = await parseBody(c, AccountUpdate);
+    const user = await setAccountDisabled(db, id, input.disabled, actorOf(c, deps));
+    // Every live channel of the account (document sockets, event streams) ends at once, in every process.
+    if (input.disabled) await announceAccountRevoked(deps.hub, id);
+    return c.json({ user });
   });
 
   return app;

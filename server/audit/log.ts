@@ -2,34 +2,8 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { auditLog, organizations, users } from '../db/schema.ts';
-
-export type AuditEvent =
-  | 'login.success'
-  | 'login.failure'
-  | 'logout'
-  | 'household.view'
-  | 'household.create'
-  | 'household.update'
-  | 'household.phase'
-  | 'household.huisverbod'
-  | 'person.add'
-  | 'person.update'
-  | 'participant.add'
-  | 'participant.change'
-  | 'participant.remove'
-  | 'organization.create'
-  | 'user.create'
-  | 'document.create'
-  | 'document.open'
-  | 'document.edit_session'
-  | 'document.version'
-  | 'document.restore'
-  | 'document.lock'
-  | 'document.unlock'
-  | 'document.export'
-  | 'meeting.attendance'
-  | 'meeting.evaluation'
-  | `action.${string}`;
+import type { AuditEvent } from '../../shared/audit.ts';
+export type { AuditEvent };
 
 export interface AuditEntry {
   userId?: string | null;
@@ -39,6 +13,11 @@ export interface AuditEntry {
   target?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
+}
+
+/** Who did it, for an audit row: the acting user, their organisation and address. */
+export function auditActor(actor: { user: { id: string; organization: { id: string } }; ip: string | null }) {
+  return { userId: actor.user.id, organizationId: actor.user.organization.id, ip: actor.ip };
 }
 
 export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
@@ -54,9 +33,7 @@ export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
 }
 
 export async function listHouseholdAudit(db: DbOrTx, householdId: string, opts: { before?: number; limit: number }) {
-  const where = opts.before
-    ? and(eq(auditLog.householdId, householdId), lt(auditLog.id, opts.before))
-    : eq(auditLog.householdId, householdId);
+  const where = opts.before ? and(eq(auditLog.householdId, householdId), lt(auditLog.id, opts.before)) : eq(auditLog.householdId, householdId);
   return db
     .select({
       id: auditLog.id,

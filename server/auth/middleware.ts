@@ -5,14 +5,17 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import type { SessionUser } from './session.ts';
+import { clientAddress } from './client-address.ts';
 
 export const SESSION_COOKIE = 'casustafel_session';
 
-function isHttps(c: Context) {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+/** Over HTTPS: the request URL says so, or a trusted proxy (TRUST_PROXY) does in X-Forwarded-Proto. */
+export function isHttps(c: Context<AppEnv>) {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return c.get('forwardedHttps') === true;
 }
 
-export function setSessionCookie(c: Context, token: string, expiresAt: Date) {
+export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -22,16 +25,32 @@ export function setSessionCookie(c: Context, token: string, expiresAt: Date) {
   });
 }
 
-export function clearSessionCookie(c: Context) {
+export function clearSessionCookie(c: Context<AppEnv>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c), httpOnly: true, sameSite: 'Lax' });
 }
 
-export function clientIp(c: Context): string | null {
+function peerAddress(c: Context): string | null {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
     return null;
   }
+}
+
+/** The client's address as set by clientAddressMiddleware (X-Forwarded-For only behind TRUST_PROXY). */
+export function clientIp(c: Context<AppEnv>): string | null {
+  return c.get('ip') ?? null;
+}
+
+/** First middleware: who the client is (c.var.ip) and whether a trusted proxy says it came over HTTPS. */
+export function clientAddressMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const peer = peerAddress(c);
+    c.set('ip', clientAddress(peer, c.req.header('x-forwarded-for'), deps.trustedProxies));
+    const proto = c.req.header('x-forwarded-proto');
+    c.set('forwardedHttps', !!peer && !!proto && deps.trustedProxies.has(peer) && proto.split(',')[0]!.trim() === 'https');
+    await next();
+  };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -62,7 +81,6 @@ export function originCheck(deps: Deps): MiddlewareHandler<AppEnv> {
 /** Reads the session cookie; sets c.var.user / c.var.session (null when absent or invalid). */
 export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('ip', clientIp(c));
     const token = getCookie(c, SESSION_COOKIE);
     if (!token) {
       c.set('user', null);

@@ -1,11 +1,11 @@
 // The casusoverleg evaluation block: every action that was open since the previous casusoverleg, with
 // the verdict given in this meeting. Verdicts are rows (action_evaluations), audited, and announced live.
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { actionEvaluations, actions, documents } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
 import { badRequest, conflict } from '../errors.ts';
-import type { DocumentRow } from '../documents/access.ts';
+import type { DocumentRow } from '../access/authorize.ts';
 import type { ActorContext } from '../households/service.ts';
 import { withHouseholdEvents } from '../realtime/events.ts';
 import type { Evaluation, EvaluationResponse } from '../../shared/board.ts';
@@ -41,11 +41,21 @@ export function wasOpenSince(a: ActionRow, previous: Date | null, meetingAt: Dat
 }
 
 async function presentEvaluations(db: DbOrTx, rows: EvaluationRow[]): Promise<Map<string, Evaluation>> {
-  const userRefs = await loadUserRefs(db, rows.map((r) => r.evaluatedBy));
+  const userRefs = await loadUserRefs(
+    db,
+    rows.map((r) => r.evaluatedBy),
+  );
   return new Map(
     rows.map((r) => [
       r.actionId,
-      { actionId: r.actionId, verdict: r.verdict, note: r.note, evaluatedBy: r.evaluatedBy ? (userRefs.get(r.evaluatedBy) ?? null) : null, updatedAt: r.updatedAt.toISOString() },
+      {
+        actionId: r.actionId,
+        verdict: r.verdict,
+        note: r.note,
+        evaluatedBy: r.evaluatedBy ? (userRefs.get(r.evaluatedBy) ?? null) : null,
+        updatedAt: r.updatedAt.toISOString(),
+        version: r.version,
+      },
     ]),
   );
 }
@@ -58,7 +68,11 @@ export async function evaluationBlock(db: Db, householdId: string, doc: Document
   );
   const [presented, saved] = await Promise.all([
     presentActions(db, rows, now),
-    db.select().from(actionEvaluations).where(eq(actionEvaluations.documentId, doc.id)).then((r) => presentEvaluations(db, r)),
+    db
+      .select()
+      .from(actionEvaluations)
+      .where(eq(actionEvaluations.documentId, doc.id))
+      .then((r) => presentEvaluations(db, r)),
   ]);
   return {
     documentId: doc.id,
@@ -71,20 +85,42 @@ export async function evaluationBlock(db: Db, householdId: string, doc: Document
 export async function saveEvaluation(
   deps: BoardDeps,
   doc: DocumentRow,
-  input: { actionId: string; verdict: EvaluationVerdict; note: string },
+  input: { actionId: string; verdict: EvaluationVerdict; note: string; version: number },
   actor: ActorContext,
 ): Promise<Evaluation> {
   assertMeeting(doc);
   if (doc.lockedAt) throw conflict('DOCUMENT_LOCKED', 'Dit verslag is vastgesteld; heropen het om de evaluatie te wijzigen.');
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
-    const [action] = await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.id, input.actionId), eq(actions.householdId, doc.householdId)));
+    const [action] = await tx
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.id, input.actionId), eq(actions.householdId, doc.householdId)));
     if (!action) throw badRequest('UNKNOWN_ACTION', 'Deze actie hoort niet bij dit huishouden.');
     const values = { verdict: input.verdict, note: input.note, evaluatedBy: actor.user.id, updatedAt: actor.now };
-    const [row] = await tx
-      .insert(actionEvaluations)
-      .values({ documentId: doc.id, actionId: input.actionId, ...values })
-      .onConflictDoUpdate({ target: [actionEvaluations.documentId, actionEvaluations.actionId], set: values })
-      .returning();
+    const key = and(eq(actionEvaluations.documentId, doc.id), eq(actionEvaluations.actionId, input.actionId));
+    // Conditional write: the first evaluation inserts (version 1), every later one must name the version it
+    // was based on. Two people changing the same evaluation at once: one wins, the other gets 409 with the
+    // current evaluation, never a silent overwrite.
+    const [row] =
+      input.version === 0
+        ? await tx
+            .insert(actionEvaluations)
+            .values({ documentId: doc.id, actionId: input.actionId, ...values, version: 1 })
+            .onConflictDoNothing()
+            .returning()
+        : await tx
+            .update(actionEvaluations)
+            .set({ ...values, version: sql`${actionEvaluations.version} + 1` })
+            .where(and(key, eq(actionEvaluations.version, input.version)))
+            .returning();
+    if (!row) {
+      const [current] = await tx.select().from(actionEvaluations).where(key);
+      const presented = current ? (await presentEvaluations(tx, [current])).get(input.actionId)! : null;
+      const who = presented?.evaluatedBy ? `${presented.evaluatedBy.name} (${presented.evaluatedBy.organization.name})` : 'Iemand anders';
+      throw conflict('STALE_VERSION', `${who} heeft deze evaluatie intussen gewijzigd. Je ziet nu de nieuwste versie; jouw wijziging is niet opgeslagen.`, {
+        current: presented,
+      });
+    }
     await audit(tx, {
       userId: actor.user.id,
       organizationId: actor.user.organization.id,
@@ -94,7 +130,7 @@ export async function saveEvaluation(
       ip: actor.ip,
       details: { documentId: doc.id, verdict: input.verdict },
     });
-    const evaluation = (await presentEvaluations(tx, [row!])).get(input.actionId)!;
+    const evaluation = (await presentEvaluations(tx, [row])).get(input.actionId)!;
     await emit(doc.householdId, 'evaluation.updated', { documentId: doc.id, evaluation });
     return evaluation;
   });

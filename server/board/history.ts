@@ -93,8 +93,18 @@ export async function readActionHistory(db: DbOrTx, actionId: string): Promise<A
   }
   const [userRefs, orgRows, personRows] = await Promise.all([
     loadUserRefs(db, [...ids.user]),
-    ids.org.size ? db.select().from(organizations).where(inArray(organizations.id, [...ids.org])) : Promise.resolve([]),
-    ids.person.size ? db.select().from(householdPersons).where(inArray(householdPersons.id, [...ids.person])) : Promise.resolve([]),
+    ids.org.size
+      ? db
+          .select()
+          .from(organizations)
+          .where(inArray(organizations.id, [...ids.org]))
+      : Promise.resolve([]),
+    ids.person.size
+      ? db
+          .select()
+          .from(householdPersons)
+          .where(inArray(householdPersons.id, [...ids.person]))
+      : Promise.resolve([]),
   ]);
   const lookup = {
     user: (id: string) => userRefs.get(id) ?? { id, name: 'Onbekende gebruiker', organization: null },

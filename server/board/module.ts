@@ -1,6 +1,6 @@
 // The board area as a server module: its /api routes (actions, history, evaluations).
 import type { Deps } from '../context.ts';
-import type { Module } from '../modules.ts';
+import type { Module } from '../module.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { boardRoutes } from './routes.ts';

@@ -2,7 +2,7 @@
 // loaded in three batched queries for any number of actions, so lists and single actions share one path.
 import { inArray, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { actions, householdPersons, organizations, users } from '../db/schema.ts';
+import { type actions, householdPersons, organizations, users } from '../db/schema.ts';
 import type { Action, OrganizationRef, PersonRef, UserRef } from '../../shared/board.ts';
 import type { OrganizationKind } from '../../shared/enums.ts';
 import { amsterdamDay } from '../../shared/huisverbod.ts';
@@ -35,7 +35,10 @@ export async function loadRefs(db: DbOrTx, rows: ActionRow[]): Promise<RefMaps> 
   const personIds = uniq(rows.map((r) => r.personId));
   const [orgRows, userMap, personRows] = await Promise.all([
     orgIds.length ? db.select().from(organizations).where(inArray(organizations.id, orgIds)) : Promise.resolve([]),
-    loadUserRefs(db, rows.flatMap((r) => [r.assignedUserId, r.claimedBy, r.completedBy, r.createdBy])),
+    loadUserRefs(
+      db,
+      rows.flatMap((r) => [r.assignedUserId, r.claimedBy, r.completedBy, r.createdBy]),
+    ),
     personIds.length ? db.select().from(householdPersons).where(inArray(householdPersons.id, personIds)) : Promise.resolve([]),
   ]);
   return {

@@ -1,10 +1,10 @@
 // /api/households/:id/actions and /api/actions/:id/*: validate, authorise, call a verb, answer JSON.
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
-import { requireUser } from '../auth/middleware.ts';
 import { actorOf, parseBody } from '../http.ts';
 import { badRequest } from '../errors.ts';
-import { authorizeHousehold } from '../households/access.ts';
+import { authorizeAction, authorizeHousehold } from '../access/authorize.ts';
+import { auditRead } from '../access/read-audit.ts';
 import { ActionCompleteInput, ActionInput, ActionPatch, ActionStatusFilter } from '../../shared/schemas.ts';
 import type { ActionStatus } from '../../shared/enums.ts';
 import {
@@ -15,7 +15,6 @@ import {
   createAction,
   getAction,
   listActions,
-  loadAction,
   releaseAction,
   reopenAction,
   updateAction,
@@ -23,7 +22,10 @@ import {
 
 function parseStatuses(raw: string | undefined): ActionStatus[] | null {
   if (!raw) return null;
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const statuses: ActionStatus[] = [];
   for (const p of parts) {
     const r = ActionStatusFilter.safeParse(p);
@@ -38,57 +40,59 @@ export function boardRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.get('/households/:id/actions', async (c) => {
-    const user = requireUser(c);
-    const { household } = await authorizeHousehold(db, user, c.req.param('id'), 'read');
-    return c.json(await listActions(db, household.id, parseStatuses(c.req.query('status')), deps.now()));
+    const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'read');
+    const statuses = parseStatuses(c.req.query('status'));
+    const [list] = await Promise.all([listActions(db, grant.household.id, statuses, deps.now()), auditRead(deps, grant, 'board.view', grant.household.id)]);
+    return c.json(list);
   });
 
   app.post('/households/:id/actions', async (c) => {
-    const user = requireUser(c);
-    const { household, role } = await authorizeHousehold(db, user, c.req.param('id'), 'write');
+    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'write');
     const input = await parseBody(c, ActionInput);
     return c.json({ action: await createAction(deps, household, role, input, actorOf(c, deps)) }, 201);
   });
 
   app.get('/actions/:id', async (c) => {
-    const loaded = await loadAction(db, requireUser(c), c.req.param('id'), 'read');
-    return c.json({ action: await getAction(db, loaded.row, deps.now()) });
+    const grant = await authorizeAction(db, actorOf(c, deps), c.req.param('id'), 'read');
+    const [action] = await Promise.all([getAction(db, grant.action, deps.now()), auditRead(deps, grant, 'action.view', grant.action.id)]);
+    return c.json({ action });
   });
 
   app.get('/actions/:id/history', async (c) => {
-    const loaded = await loadAction(db, requireUser(c), c.req.param('id'), 'read');
-    return c.json({ events: await actionHistory(db, loaded.row.id) });
+    const grant = await authorizeAction(db, actorOf(c, deps), c.req.param('id'), 'read');
+    const [events] = await Promise.all([actionHistory(db, grant.action.id), auditRead(deps, grant, 'action.history', grant.action.id)]);
+    return c.json({ events });
   });
 
   app.patch('/actions/:id', async (c) => {
-    const loaded = await loadAction(db, requireUser(c), c.req.param('id'), 'write');
+    const loaded = await authorizeAction(db, actorOf(c, deps), c.req.param('id'), 'write');
     const input = await parseBody(c, ActionPatch);
     return c.json({ action: await updateAction(deps, loaded, input, actorOf(c, deps)) });
   });
 
   app.post('/actions/:id/claim', async (c) => {
-    const loaded = await loadAction(db, requireUser(c), c.req.param('id'), 'write');
+    const loaded = await authorizeAction(db, actorOf(c, deps), c.req.param('id'), 'write');
     return c.json({ action: await claimAction(deps, loaded, actorOf(c, deps)) });
   });
 
   app.post('/actions/:id/release', async (c) => {
-    const loaded = await loadAction(db, requireUser(c), c.req.param('id'), 'write');
+    const loaded = await authorizeAction(db, actorOf(c, deps), c.req.param('id'), 'write');
     return c.json({ action: await releaseAction(deps, loaded, actorOf(c, deps)) });
   });
 
   app.post('/actions/:id/complete', async (c) => {
-    const loaded = await loadAction(db, requireUser(c), c.req.param('id'), 'write');
+    const loaded = await authorizeAction(db, actorOf(c, deps), c.req.param('id'), 'write');
     const input = await parseBody(c, ActionCompleteInput);
     return c.json({ action: await completeAction(deps, loaded, input.note, actorOf(c, deps)) });
   });
 
   app.post('/actions/:id/reopen', async (c) => {
-    const loaded = await loadAction(db, requireUser(c), c.req.param('id'), 'write');
+    const loaded = await authorizeAction(db, actorOf(c, deps), c.req.param('id'), 'write');
     return c.json({ action: await reopenAction(deps, loaded, actorOf(c, deps)) });
   });
 
   app.post('/actions/:id/cancel', async (c) => {
-    const loaded = await loadAction(db, requireUser(c), c.req.param('id'), 'direct');
+    const loaded = await authorizeAction(db, actorOf(c, deps), c.req.param('id'), 'direct');
     return c.json({ action: await cancelAction(deps, loaded, actorOf(c, deps)) });
   });
 

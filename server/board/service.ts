@@ -4,13 +4,11 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { actions, organizations } from '../db/schema.ts';
-import { AppError, conflict } from '../errors.ts';
-import { authorizeHousehold, isUuid, type HouseholdRow } from '../households/access.ts';
+import { conflict } from '../errors.ts';
+import type { ActionGrant, HouseholdRow } from '../access/authorize.ts';
 import type { ActorContext } from '../households/service.ts';
-import type { HouseholdAction } from '../policies/household.ts';
 import type { Hub } from '../realtime/hub.ts';
 import { currentEventSeq, withHouseholdEvents } from '../realtime/events.ts';
-import type { SessionUser } from '../auth/session.ts';
 import type { ActionInput, ActionPatch } from '../../shared/schemas.ts';
 import type { Action, ActionListResponse } from '../../shared/board.ts';
 import type { ActionStatus, HouseholdRole } from '../../shared/enums.ts';
@@ -35,26 +33,8 @@ export interface BoardDeps {
   hub: Hub;
 }
 
-export interface LoadedAction {
-  row: ActionRow;
-  household: HouseholdRow;
-  role: HouseholdRole | null;
-}
-
-/** Loads an action and applies the household policy; an action of a household the user may not
- * know about answers exactly like a missing action (404). */
-export async function loadAction(db: Db, user: SessionUser, actionId: string, policy: HouseholdAction): Promise<LoadedAction> {
-  if (!isUuid(actionId)) throw actionNotFound();
-  const [row] = await db.select().from(actions).where(eq(actions.id, actionId));
-  if (!row) throw actionNotFound();
-  try {
-    const { household, role } = await authorizeHousehold(db, user, row.householdId, policy);
-    return { row, household, role };
-  } catch (err) {
-    if (err instanceof AppError && err.status === 404) throw actionNotFound();
-    throw err;
-  }
-}
+/** An action loaded and authorised through the access seam (access/authorize.ts: authorizeAction). */
+export type LoadedAction = ActionGrant;
 
 export async function listActions(db: Db, householdId: string, statuses: ActionStatus[] | null, now: Date): Promise<ActionListResponse> {
   // The sequence is read first: the list then contains at least every change up to it, so a client that
@@ -71,8 +51,14 @@ export async function getAction(db: Db, row: ActionRow, now: Date): Promise<Acti
 
 export const actionHistory = readActionHistory;
 
-export async function createAction(deps: BoardDeps, household: HouseholdRow, role: HouseholdRole | null, input: ActionInput, actor: ActorContext): Promise<Action> {
-  if (input.assignedUserId) assertMayAssign({ user: actor.user, role });
+export async function createAction(
+  deps: BoardDeps,
+  household: HouseholdRow,
+  role: HouseholdRole | null,
+  input: ActionInput,
+  actor: ActorContext,
+): Promise<Action> {
+  if (input.assignedUserId) assertMayAssign({ user: actor.user, role, closed: household.status === 'closed' });
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     await assertReferences(tx, household.id, input);
     const assigned = input.assignedUserId ?? null;
@@ -102,11 +88,11 @@ export async function createAction(deps: BoardDeps, household: HouseholdRow, rol
 const EDITABLE = ['title', 'details', 'ownerOrganizationId', 'dueDate', 'personId', 'sourceDocumentId'] as const;
 
 export async function updateAction(deps: BoardDeps, loaded: LoadedAction, input: ActionPatch, actor: ActorContext): Promise<Action> {
-  const boardActor: BoardActor = { user: actor.user, role: loaded.role };
-  const assigning = input.assignedUserId !== undefined && input.assignedUserId !== loaded.row.assignedUserId;
+  const boardActor: BoardActor = { user: actor.user, role: loaded.role, closed: loaded.household.status === 'closed' };
+  const assigning = input.assignedUserId !== undefined && input.assignedUserId !== loaded.action.assignedUserId;
   if (assigning) assertMayAssign(boardActor);
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
-    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.row.id)).for('no key update');
+    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.action.id)).for('no key update');
     if (!row) throw actionNotFound();
     if (row.version !== input.version) {
       throw conflict('STALE_VERSION', 'Iemand anders heeft deze actie intussen gewijzigd. Bekijk de nieuwste versie en probeer het opnieuw.', {
@@ -158,18 +144,17 @@ export async function updateAction(deps: BoardDeps, loaded: LoadedAction, input:
  * PostgreSQL re-checks after waiting on the row lock (and PGlite runs one at a time).
  */
 export async function claimAction(deps: BoardDeps, loaded: LoadedAction, actor: ActorContext): Promise<Action> {
-  const boardActor: BoardActor = { user: actor.user, role: loaded.role };
-  if (!mayClaim(boardActor, loaded.row)) {
-    assertMayClaim(boardActor, loaded.row, await organizationName(deps.db, loaded.row.ownerOrganizationId));
+  const boardActor: BoardActor = { user: actor.user, role: loaded.role, closed: loaded.household.status === 'closed' };
+  if (!mayClaim(boardActor, loaded.action)) {
+    assertMayClaim(boardActor, loaded.action, await organizationName(deps.db, loaded.action.ownerOrganizationId));
   }
-  const ownerCondition = loaded.role === 'regievoerder'
-    ? sql`true`
-    : or(isNull(actions.ownerOrganizationId), eq(actions.ownerOrganizationId, actor.user.organization.id));
+  const ownerCondition =
+    loaded.role === 'regievoerder' ? sql`true` : or(isNull(actions.ownerOrganizationId), eq(actions.ownerOrganizationId, actor.user.organization.id));
   const claimed = await withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const [after] = await tx
       .update(actions)
       .set({ status: 'claimed', claimedBy: actor.user.id, claimedAt: actor.now, version: sql`${actions.version} + 1`, updatedAt: actor.now })
-      .where(and(eq(actions.id, loaded.row.id), eq(actions.status, 'open'), isNull(actions.claimedBy), ownerCondition))
+      .where(and(eq(actions.id, loaded.action.id), eq(actions.status, 'open'), isNull(actions.claimedBy), ownerCondition))
       .returning();
     if (!after) return null;
     const changes = { status: ['open', 'claimed'] as [unknown, unknown], claimedBy: [null, actor.user.id] as [unknown, unknown] };
@@ -178,7 +163,7 @@ export async function claimAction(deps: BoardDeps, loaded: LoadedAction, actor: 
   if (claimed) return claimed;
 
   // Lost: explain why from the row as it is now.
-  const [row] = await deps.db.select().from(actions).where(eq(actions.id, loaded.row.id));
+  const [row] = await deps.db.select().from(actions).where(eq(actions.id, loaded.action.id));
   if (!row) throw actionNotFound();
   const current = await presentOne(deps.db, row, actor.now);
   if (row.status === 'claimed' && row.claimedBy === actor.user.id) return current; // a repeated click
@@ -203,9 +188,9 @@ async function transition(
   decide: (row: ActionRow, a: BoardActor) => Partial<ActionRow>,
 ): Promise<Action> {
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
-    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.row.id)).for('no key update');
+    const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.action.id)).for('no key update');
     if (!row) throw actionNotFound();
-    const set = decide(row, { user: actor.user, role: loaded.role });
+    const set = decide(row, { user: actor.user, role: loaded.role, closed: loaded.household.status === 'closed' });
     const [after] = await tx
       .update(actions)
       .set({ ...set, version: row.version + 1, updatedAt: actor.now })

@@ -2,7 +2,7 @@
 // and then into a snapshot (doc_snapshots). Loading = latest snapshot + the log rows after it.
 import { and, asc, desc, eq, gt, lt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import { docSnapshots, docUpdates, documents } from '../db/schema.ts';
 import type { DocumentKind } from '../../shared/enums.ts';
 
@@ -21,11 +21,7 @@ export interface LoadedDocument {
  * fold rows between our snapshot and log reads, and so two processes cannot both fill an empty document.
  * An empty document (never edited) gets `template(kind)` written as its first log row.
  */
-export async function loadDocumentState(
-  db: Db,
-  documentId: string,
-  template: (kind: DocumentKind) => Uint8Array,
-): Promise<LoadedDocument | null> {
+export async function loadDocumentState(db: DbOrTx, documentId: string, template: (kind: DocumentKind) => Uint8Array): Promise<LoadedDocument | null> {
   return db.transaction(async (tx) => {
     const [document] = await tx.select().from(documents).where(eq(documents.id, documentId)).for('update');
     if (!document) return null;
@@ -52,6 +48,12 @@ export async function loadDocumentState(
 /** Appends one batch (already merged) to the log. */
 export async function appendUpdate(db: Db, documentId: string, data: Uint8Array, updateCount: number): Promise<void> {
   await db.insert(docUpdates).values({ documentId, data, updateCount });
+}
+
+/** Appends one row per document in a single statement (the group commit). */
+export async function appendUpdates(db: Db, rows: { documentId: string; data: Uint8Array; updateCount: number }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(docUpdates).values(rows.map(({ documentId, data, updateCount }) => ({ documentId, data, updateCount })));
 }
 
 export interface CompactionResult {

@@ -5,15 +5,27 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import { SAVE_ACK_MESSAGE } from '../../shared/collab-protocol.ts';
 
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+/** SaveAck is sent by the server only (see shared/collab-protocol.ts). */
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SaveAck: SAVE_ACK_MESSAGE } as const;
 
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   /** Sync step 2 and plain updates are both document changes; the room treats them alike. */
-  | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
+  | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'queryAwareness' };
+
+/** The structs and delete set of an update, parsed once here and checked by the room before applying. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** One client's presence in an awareness update (state null: that client left). */
+export interface AwarenessEntry {
+  clientID: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
 
 export class MalformedMessage extends Error {}
 
@@ -32,15 +44,12 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         }
         if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           // Decoding parses every struct and the delete set without applying anything: garbage throws here.
-          Y.decodeUpdate(payload);
-          return { kind: 'update', update: payload };
+          return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
         }
         throw new MalformedMessage(`unknown sync message ${syncType}`);
       }
       case MessageType.Awareness: {
-        const update = decoding.readVarUint8Array(decoder);
-        validateAwarenessUpdate(update);
-        return { kind: 'awareness', update };
+        return { kind: 'awareness', entries: decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)) };
       }
       case MessageType.QueryAwareness:
         return { kind: 'queryAwareness' };
@@ -53,15 +62,31 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
   }
 }
 
-/** applyAwarenessUpdate applies entries one by one; parse them all first so a bad one changes nothing. */
-function validateAwarenessUpdate(update: Uint8Array) {
+/** Parses every entry first (applyAwarenessUpdate applies them one by one), so a bad one changes nothing. */
+function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const clientID = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new MalformedMessage('awareness state is not an object');
+    entries.push({ clientID, clock, state: state as AwarenessEntry['state'] });
   }
+  return entries;
+}
+
+/** The awareness update format of y-protocols, for entries the server has checked (and stamped). */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientID);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -2,19 +2,25 @@
 // message may change, and the batch of updates waiting to be written.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CloseCode, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../../shared/limits.ts';
-import type { UpdateBatcher } from './batcher.ts';
+import { CloseCode, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES, MAX_PENDING_BYTES, MAX_PENDING_UPDATES } from '../../shared/limits.ts';
+import type { DocumentBatch } from './batcher.ts';
 import { applyAll } from './persistence.ts';
 import type { CollabConnection } from './connection.ts';
+import { SaveAcks } from './save-acks.ts';
+import { stampPresence } from './presence.ts';
+import { documentRules, inspectUpdate } from './schema-guard.ts';
 import {
   MalformedMessage,
   decodeClientMessage,
+  encodeAwarenessEntries,
   encodeAwareness,
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   toBytes,
+  type AwarenessEntry,
+  type DecodedUpdate,
 } from './protocol.ts';
 
 /** Transaction origin of updates that came from another server process: relayed, never re-persisted. */
@@ -36,7 +42,15 @@ export class Room {
   /** Log rows after the latest snapshot; compaction folds them when there are too many. */
   logRows: number;
   compacting = false;
+  /** Tells connections which of their messages are stored (save acknowledgements). */
+  readonly acks = new SaveAcks();
+  /** Number of the latest update handed to the batcher (acknowledgements refer to it). */
+  private seq = 0;
+  /** The household is closed: read-only for everyone (set at load and when the case is closed or reopened). */
+  householdClosed = false;
   private sizeEstimate: number;
+  /** Bytes of updates waiting for their dependencies, over all connections (they count as document size). */
+  private waitingBytes = 0;
 
   constructor(
     readonly documentId: string,
@@ -44,7 +58,7 @@ export class Room {
     public locked: boolean,
     state: Uint8Array[],
     logRows: number,
-    readonly batcher: UpdateBatcher,
+    readonly batcher: DocumentBatch,
     private readonly hooks: RoomHooks,
   ) {
     applyAll(this.doc, state, REMOTE_ORIGIN);
@@ -56,9 +70,9 @@ export class Room {
     this.awareness.on('update', this.handleAwarenessUpdate);
   }
 
-  /** THE write rule: the household policy (observers may not) and the document lock (vastgesteld). */
+  /** THE write rule: the household policy (observers may not; nobody in a closed case) and the document lock (vastgesteld). */
   mayWrite(conn: CollabConnection): boolean {
-    return !this.locked && conn.roleMayWrite;
+    return !this.locked && !this.householdClosed && conn.roleMayWrite;
   }
 
   get idle(): boolean {
@@ -75,6 +89,7 @@ export class Room {
   /** Removes the connection and its presence. Returns false when it was not attached (already detached). */
   detach(conn: CollabConnection): boolean {
     if (!this.connections.delete(conn)) return false;
+    this.dropWaiting(conn);
     if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     return true;
   }
@@ -97,36 +112,149 @@ export class Room {
       case 'syncStep1':
         return conn.send(encodeSyncStep2(this.doc, message.stateVector));
       case 'update':
-        return this.receiveUpdate(conn, message.update);
+        return this.receiveUpdate(conn, message.update, message.decoded);
       case 'awareness':
-        // Presence is relayed for everyone, observers included.
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
-        return;
+        return this.receiveAwareness(conn, message.entries);
       case 'queryAwareness':
         return conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
     }
   }
 
-  private receiveUpdate(conn: CollabConnection, update: Uint8Array): void {
+  /**
+   * A client's document change: checked against the schema before anything is applied or broadcast, held
+   * (bounded) while the structs it builds on have not arrived, then applied.
+   */
+  private receiveUpdate(conn: CollabConnection, update: Uint8Array, decoded: DecodedUpdate): void {
     // Read-only: ignored without a word, so a client with stale local edits does not loop on errors.
     if (!this.mayWrite(conn)) return;
-    if (this.sizeEstimate + update.byteLength > MAX_DOCUMENT_BYTES) {
-      // The estimate only grows; measure exactly before refusing.
-      this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).byteLength;
-      if (this.sizeEstimate + update.byteLength > MAX_DOCUMENT_BYTES) return conn.close(CloseCode.TooLarge, 'Document te groot');
+    const verdict = inspectUpdate(this.doc, decoded, documentRules());
+    if (!verdict.ok) return this.refuseOutsideSchema(conn, verdict.reason);
+    if (!this.fits(update.byteLength)) return conn.close(CloseCode.TooLarge, 'Document te groot');
+    if (verdict.waiting) return this.hold(conn, update, decoded);
+    if (this.apply(conn, update)) {
+      // Stored once the commit holding this seq is done (at once if the message brought nothing new).
+      this.acks.received(conn, this.seq);
+      this.retryWaiting();
     }
+  }
+
+  /** A commit holding this room's updates up to `seq` is done: acknowledge it to the connections. */
+  saved(seq: number): void {
+    this.acks.committed(seq, this.connections);
+  }
+
+  /** Whether `bytes` more still fit in the document, counting updates that wait for their dependencies. */
+  private fits(bytes: number): boolean {
+    if (this.sizeEstimate + this.waitingBytes + bytes <= MAX_DOCUMENT_BYTES) return true;
+    // The estimate only grows; measure exactly before refusing.
+    this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.sizeEstimate + this.waitingBytes + bytes <= MAX_DOCUMENT_BYTES;
+  }
+
+  private apply(conn: CollabConnection, update: Uint8Array): boolean {
     try {
       Y.applyUpdate(this.doc, update, conn);
+      return true;
     } catch (err) {
       // decodeClientMessage already parsed the update, so this is unexpected; the connection goes, the room stays.
       this.hooks.log.error('collab: update failed to apply', { documentId: this.documentId, err: String(err) });
-      return conn.close(CloseCode.Malformed, 'Wijziging kon niet worden verwerkt');
+      conn.close(CloseCode.Malformed, 'Wijziging kon niet worden verwerkt');
+      return false;
     }
+  }
+
+  private refuseOutsideSchema(conn: CollabConnection, reason: string): void {
+    // The reason names types and attributes only, never content.
+    this.hooks.log.warn('collab: update outside the document schema refused', { documentId: this.documentId, userId: conn.userId, reason });
+    this.dropWaiting(conn);
+    conn.close(CloseCode.SchemaViolation, 'Deze wijziging past niet in het document en is geweigerd');
+  }
+
+  /**
+   * Keeps an update whose dependencies have not arrived (a client's edit typed before its sync reply got
+   * here). Yjs would keep such structs itself, without any bound; here they wait on their connection.
+   */
+  private hold(conn: CollabConnection, update: Uint8Array, decoded: DecodedUpdate): void {
+    if (conn.waiting.length >= MAX_PENDING_UPDATES || conn.waitingBytes + update.byteLength > MAX_PENDING_BYTES) {
+      this.hooks.log.warn('collab: too many updates with missing dependencies', {
+        documentId: this.documentId,
+        userId: conn.userId,
+        waiting: conn.waiting.length,
+        bytes: conn.waitingBytes,
+      });
+      this.dropWaiting(conn);
+      return conn.close(CloseCode.TooLarge, 'Te veel wijzigingen wachten op ontbrekende gegevens');
+    }
+    const entry = { update, decoded };
+    conn.waiting.push(entry);
+    this.acks.held(conn, entry);
+    conn.waitingBytes += update.byteLength;
+    this.waitingBytes += update.byteLength;
+  }
+
+  private dropWaiting(conn: CollabConnection): void {
+    this.waitingBytes -= conn.waitingBytes;
+    conn.waiting.length = 0;
+    conn.waitingBytes = 0;
+  }
+
+  /** After the document grew: applies every waiting update whose dependencies are now all there. */
+  private retryWaiting(): void {
+    for (let progress = this.waitingBytes > 0; progress; ) {
+      progress = false;
+      for (const conn of this.connections) {
+        if (!conn.waiting.length) continue;
+        if (!this.mayWrite(conn)) {
+          this.dropWaiting(conn);
+          continue;
+        }
+        for (const w of [...conn.waiting]) {
+          const verdict = inspectUpdate(this.doc, w.decoded, documentRules());
+          if (!verdict.ok) {
+            this.refuseOutsideSchema(conn, verdict.reason);
+            break;
+          }
+          if (verdict.waiting) continue;
+          conn.waiting.splice(conn.waiting.indexOf(w), 1);
+          conn.waitingBytes -= w.update.byteLength;
+          this.waitingBytes -= w.update.byteLength;
+          if (!this.apply(conn, w.update)) break;
+          this.acks.applied(conn, w, this.seq);
+          progress = true;
+        }
+      }
+    }
+  }
+
+  /**
+   * Presence is relayed for everyone, observers included, but stamped here: one awareness client per
+   * connection, its name and organisation from the session. Entries for other client ids (y-websocket
+   * echoes what it hears, and an attacker could forge them) are dropped.
+   */
+  private receiveAwareness(conn: CollabConnection, entries: AwarenessEntry[]): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      if (conn.awarenessClientId === null && entry.state !== null && this.mayClaim(conn, entry.clientID)) conn.awarenessClientId = entry.clientID;
+      if (entry.clientID !== conn.awarenessClientId) continue;
+      accepted.push({ ...entry, state: entry.state && stampPresence(entry.state, conn.principal.user) });
+    }
+    if (accepted.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
+  }
+
+  /** A client id is free to claim unless someone else's presence holds it (a reconnect of the same user may take it over). */
+  private mayClaim(conn: CollabConnection, clientID: number): boolean {
+    if (clientID === this.awareness.clientID) return false;
+    const current = this.awareness.getStates().get(clientID) as { presence?: { userId?: unknown } } | undefined;
+    if (!current) return true;
+    if (current.presence?.userId !== conn.userId) return false;
+    for (const other of this.connections) if (other !== conn && other.awarenessIds.delete(clientID)) other.awarenessClientId = null;
+    return true;
   }
 
   /** Applies an update received from another process (already persisted there). */
   applyRemoteUpdate(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.retryWaiting();
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -157,14 +285,11 @@ export class Room {
     if (origin === REMOTE_ORIGIN) return;
     // Counted here, not on receipt: a sync step 2 that brings nothing new is not an edit.
     if (this.connections.has(origin as CollabConnection)) (origin as CollabConnection).recordUpdate(new Date());
-    this.batcher.push(update);
+    this.batcher.push(update, ++this.seq);
     this.hooks.onLocalUpdate(this, update);
   };
 
-  private handleAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private handleAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
     const owner = origin as CollabConnection;

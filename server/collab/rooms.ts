@@ -1,27 +1,36 @@
 // The room manager: loads documents into rooms on demand, keeps them while anyone uses them, flushes and
 // compacts their logs, and unloads them once the last client left and every update is written.
 // Other areas use it for server-side edits on a live document (withRoom), locks and flushes.
+import * as Y from 'yjs';
 import type { Deps } from '../context.ts';
+import type { DbOrTx } from '../db/client.ts';
 import { audit } from '../audit/log.ts';
 import type { DocumentKind } from '../../shared/enums.ts';
 import { CloseCode } from '../../shared/limits.ts';
-import { AccessWatch } from './access-watch.ts';
-import { UpdateBatcher } from './batcher.ts';
-import { CollabConnection } from './connection.ts';
-import { appendUpdate, compactDocument, loadDocumentState, type CompactionResult } from './persistence.ts';
+import { describeDbError, withTimeout } from '../db/client.ts';
+import { GroupCommitBatcher, type CommitRow } from './batcher.ts';
+import type { CollabConnection } from './connection.ts';
+import { appendUpdates, compactDocument, loadDocumentState, type CompactionResult } from './persistence.ts';
+import { spillRows } from './spill.ts';
 import { DocRelay } from './relay.ts';
 import { Room } from './room.ts';
-import { SessionWatch } from './session-watch.ts';
+import { onLifecycle, type LifecycleChange } from '../households/lifecycle.ts';
+import { eq } from 'drizzle-orm';
+import { households } from '../db/schema.ts';
 
 export interface RoomManagerOptions {
   /** Content of a document that has never been edited. */
   template: (kind: DocumentKind) => Uint8Array;
-  /** Batch window for log writes (at most this long in memory). */
+  /** Group commit window for log writes (an update waits at most this long before its write starts). */
   flushWindowMs?: number;
+  /** A group commit slower than this is counted as failed and retried. */
+  writeTimeoutMs?: number;
+  /** Shutdown waits this long for pending updates before spilling them to `spillDataDir`. */
+  shutdownFlushMs?: number;
+  /** DATA_DIR: where updates that could not be written at shutdown are spilled (see spill.ts). */
+  spillDataDir?: string;
   /** Log rows after the snapshot that trigger a compaction. */
   compactThreshold?: number;
-  /** How often open sockets' sessions are re-checked (logouts close sockets at once regardless). */
-  sessionCheckMs?: number;
 }
 
 interface Loaded {
@@ -35,21 +44,47 @@ export class RoomManager {
   /** Audit writes and compactions in flight; awaited on close. */
   private readonly background = new Set<Promise<unknown>>();
   private readonly relay: DocRelay;
-  private readonly access: AccessWatch;
-  /** Closes sockets whose session ended (logout, expiry). */
-  readonly sessionWatch: SessionWatch;
-  private readonly flushWindowMs: number;
   private readonly compactThreshold: number;
+  /** One group commit for every document of this process (counters in `batcher.stats`). */
+  readonly batcher: GroupCommitBatcher;
+  private readonly stopLifecycle: () => void;
 
   constructor(
     private readonly deps: Deps,
     private readonly opts: RoomManagerOptions,
   ) {
-    this.flushWindowMs = opts.flushWindowMs ?? 250;
     this.compactThreshold = opts.compactThreshold ?? 500;
+    this.batcher = new GroupCommitBatcher({
+      windowMs: opts.flushWindowMs ?? deps.config.durability.flushWindowMs,
+      writeTimeoutMs: opts.writeTimeoutMs ?? deps.config.durability.dbWriteTimeoutMs,
+      write: async (rows) => {
+        const { metrics } = this.deps;
+        if (this.batcher.failing) metrics.saveRetries.inc();
+        const end = metrics.commitSeconds.startTimer();
+        await appendUpdates(this.deps.db, rows);
+        end();
+        for (const row of rows) metrics.batchSize.observe(row.updateCount);
+      },
+      onCommitted: (rows) => this.afterCommit(rows),
+      // Ids only: never the content.
+      onError: (err, attempt, documentIds) => {
+        deps.metrics.saveFailures.inc();
+        deps.log.error('collab: writing updates failed, will retry', { documentIds, attempt, err: describeDbError(err) });
+      },
+      onRecovered: (attempts) => deps.log.warn('collab: writing updates works again', { failedAttempts: attempts }),
+    });
     this.relay = new DocRelay(deps.hub, (err) => deps.log.error('collab: relay failed', { err: String(err) }));
-    this.access = new AccessWatch(deps.hub, (householdId) => this.connectionsOf(householdId));
-    this.sessionWatch = new SessionWatch(deps, () => this.allConnections(), opts.sessionCheckMs);
+    deps.metrics.provide({ rooms: () => this.rooms.size, sockets: () => [...this.allConnections()].length });
+    this.stopLifecycle = onLifecycle(deps.hub, (change) => this.applyLifecycle(change));
+  }
+
+  /** A case closed or reopened switches its documents read-only or back; a destroyed one closes its sockets (4404). */
+  private applyLifecycle(change: LifecycleChange): void {
+    for (const { room } of [...this.rooms.values()]) {
+      if (room.householdId !== change.householdId) continue;
+      if (change.kind === 'destroyed') room.closeAll(CloseCode.NotFound, 'Dit document bestaat niet meer');
+      else room.householdClosed = change.kind === 'closed';
+    }
   }
 
   /** The live room of a document, if it is loaded in this process. */
@@ -75,6 +110,17 @@ export class RoomManager {
       room.holds--;
       this.maybeUnload(room);
     }
+  }
+
+  /**
+   * The document's current state for a server-side act inside the caller's transaction: the live room's when
+   * it is loaded here (pending edits included), else what is stored, read through `tx`. Null when it does not exist.
+   */
+  async stateIn(tx: DbOrTx, documentId: string): Promise<Uint8Array | null> {
+    const room = this.get(documentId);
+    if (room) return Y.encodeStateAsUpdate(room.doc);
+    const stored = await loadDocumentState(tx, documentId, this.opts.template);
+    return stored ? Y.mergeUpdates(stored.updates) : null;
   }
 
   /** Attaches an authorised socket. Null when the document is gone or the socket closed while loading. */
@@ -103,7 +149,7 @@ export class RoomManager {
   leave(conn: CollabConnection): void {
     conn.closed = true;
     const room = this.get(conn.documentId);
-    if (!room || !room.detach(conn)) return;
+    if (!room?.detach(conn)) return;
     if (conn.updatesApplied > 0) {
       this.track(
         audit(this.deps.db, {
@@ -126,10 +172,12 @@ export class RoomManager {
     this.maybeUnload(room);
   }
 
-  /** Writes pending updates now (one document, or all). Rejects if a write fails; the updates stay pending. */
-  async flush(documentId?: string): Promise<void> {
-    const rooms = documentId ? [this.get(documentId)].filter((r): r is Room => !!r) : [...this.rooms.values()].map((l) => l.room);
-    await Promise.all(rooms.map((room) => room.batcher.flush()));
+  /**
+   * Writes pending updates now (the group commit holds every document, so `documentId` only documents the
+   * caller's interest). Rejects if the write fails; the updates stay pending and are retried.
+   */
+  async flush(_documentId?: string): Promise<void> {
+    await this.batcher.flush();
   }
 
   /** Flushes, then folds the document's log into a snapshot (also runs by itself past the threshold). */
@@ -147,40 +195,48 @@ export class RoomManager {
     this.relay.publishLock(documentId, locked);
   }
 
-  /** Closes every connection of one user to one household's documents (e.g. account disabled). */
-  disconnectUser(householdId: string, userId: string): void {
-    this.access.apply({ householdId, userId, role: null });
-  }
-
-  /** Shutdown: closes sockets, writes every pending update (retrying a few times), waits for audit rows. */
+  /**
+   * Shutdown, bounded: closes sockets, writes pending updates until `shutdownFlushMs` has passed, and spills
+   * whatever could not be written to DATA_DIR (replayed at the next start), so a shutdown during a database
+   * outage neither hangs nor loses edits.
+   */
   async close(): Promise<void> {
-    this.sessionWatch.close();
+    this.stopLifecycle();
     await Promise.allSettled([...this.loading.values()]);
-    for (const { room } of this.rooms.values()) room.closeAll(CloseCode.GoingAway, 'Server wordt afgesloten');
-    for (const { room } of [...this.rooms.values()]) {
-      for (let attempt = 1; ; attempt++) {
+    for (const { room } of this.rooms.values()) room.closeAll(CloseCode.Restarting, 'Server herstart; opnieuw verbinden');
+    const deadline = this.opts.shutdownFlushMs ?? this.deps.config.durability.shutdownFlushMs;
+    const flushAll = async () => {
+      while (!this.batcher.idle) {
         try {
-          await room.batcher.flush();
-          break;
-        } catch (err) {
-          if (attempt >= 5) {
-            this.deps.log.error('collab: updates could not be written at shutdown', { documentId: room.documentId, err: String(err) });
-            break;
-          }
-          await new Promise((r) => setTimeout(r, 200 * attempt));
+          await this.batcher.flush();
+        } catch {
+          await new Promise((r) => setTimeout(r, 200));
         }
       }
-    }
-    await Promise.allSettled([...this.background]);
+    };
+    await withTimeout(flushAll(), deadline, 'flushing documents at shutdown').catch(() => {});
+    const left = this.batcher.drain();
+    if (left.length) this.spill(left);
+    // Audit rows of the closed sockets: bounded too, a silent database must not hang the shutdown.
+    await withTimeout(Promise.allSettled([...this.background]), Math.max(1000, deadline / 4), 'audit writes at shutdown').catch(() =>
+      this.deps.log.error('collab: audit rows still pending at shutdown', { count: this.background.size }),
+    );
     for (const loaded of [...this.rooms.values()]) this.unload(loaded);
+  }
+
+  private spill(rows: CommitRow[]) {
+    const documentIds = rows.map((r) => r.documentId);
+    const dataDir = this.opts.spillDataDir ?? this.deps.config.dataDir;
+    try {
+      const file = spillRows(dataDir, rows);
+      this.deps.log.error('collab: database unreachable at shutdown; updates spilled to disk, replayed at next start', { documentIds, file });
+    } catch (err) {
+      this.deps.log.error('collab: UPDATES LOST: could not spill them to disk', { documentIds, err: String(err) });
+    }
   }
 
   private *allConnections(): Iterable<CollabConnection> {
     for (const { room } of this.rooms.values()) yield* room.connections;
-  }
-
-  private *connectionsOf(householdId: string): Iterable<CollabConnection> {
-    for (const { room } of this.rooms.values()) if (room.householdId === householdId) yield* room.connections;
   }
 
   private load(documentId: string): Promise<Room | null> {
@@ -197,28 +253,36 @@ export class RoomManager {
   private async createRoom(documentId: string): Promise<Room | null> {
     const state = await loadDocumentState(this.deps.db, documentId, this.opts.template);
     if (!state) return null;
-    let room: Room;
-    const batcher = new UpdateBatcher({
-      windowMs: this.flushWindowMs,
-      write: (data, count) => appendUpdate(this.deps.db, documentId, data, count),
-      onWritten: () => this.afterWrite(room),
-      onError: (err, attempt) => this.deps.log.error('collab: writing updates failed, will retry', { documentId, attempt, err: String(err) }),
-    });
-    room = new Room(documentId, state.document.householdId, state.document.lockedAt !== null, state.updates, state.logRows, batcher, {
-      onLocalUpdate: (r, update) => this.relay.publishUpdate(r, update),
-      onLocalAwareness: (r, update) => this.relay.publishAwareness(r, update),
-      log: this.deps.log,
-    });
+    const room = new Room(
+      documentId,
+      state.document.householdId,
+      state.document.lockedAt !== null,
+      state.updates,
+      state.logRows,
+      this.batcher.forDocument(documentId),
+      {
+        onLocalUpdate: (r, update) => this.relay.publishUpdate(r, update),
+        onLocalAwareness: (r, update) => this.relay.publishAwareness(r, update),
+        log: this.deps.log,
+      },
+    );
+    const [household] = await this.deps.db.select({ status: households.status }).from(households).where(eq(households.id, room.householdId));
+    room.householdClosed = household?.status !== 'open';
     const stopRelay = this.relay.attach(room);
-    const stopWatch = this.access.watch(room.householdId);
     this.rooms.set(documentId, {
       room,
-      release: () => {
-        stopRelay();
-        stopWatch();
-      },
+      release: stopRelay,
     });
     return room;
+  }
+
+  private afterCommit(rows: CommitRow[]) {
+    for (const row of rows) {
+      const room = this.get(row.documentId);
+      if (!room) continue;
+      room.saved(row.tag ?? 0);
+      this.afterWrite(room);
+    }
   }
 
   private afterWrite(room: Room) {
@@ -231,7 +295,7 @@ export class RoomManager {
           .then((result) => {
             if (result) room.logRows = Math.max(0, room.logRows - result.foldedRows);
           })
-          .catch((err) => this.deps.log.error('collab: compaction failed', { documentId: room.documentId, err: String(err) }))
+          .catch((err) => this.deps.log.error('collab: compaction failed', { documentId: room.documentId, err: describeDbError(err) }))
           .finally(() => {
             room.compacting = false;
           }),
@@ -255,7 +319,7 @@ export class RoomManager {
   }
 
   private track(promise: Promise<unknown>) {
-    const tracked = promise.catch((err) => this.deps.log.error('collab: background task failed', { err: String(err) }));
+    const tracked = promise.catch((err) => this.deps.log.error('collab: background task failed', { err: describeDbError(err) }));
     this.background.add(tracked);
     void tracked.finally(() => this.background.delete(tracked));
   }

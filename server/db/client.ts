@@ -1,5 +1,6 @@
 // Opens the database: PostgreSQL through postgres-js when a URL is given, else embedded PGlite.
 import { mkdirSync } from 'node:fs';
+import { connect as netConnect, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -19,26 +20,105 @@ export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /** This process's connections (PostgreSQL): open, busy, pool maximum. Null on PGlite (one in-process connection). */
+  poolStats(): Promise<{ open: number; busy: number; max: number } | null>;
   close(): Promise<void>;
+  /** True when `SELECT 1` answers within `timeoutMs` (health check). */
+  ping(timeoutMs: number): Promise<boolean>;
 }
 
-const migrationsFolder = new URL('../../migrations', import.meta.url).pathname;
+export const migrationsFolder = new URL('../../migrations', import.meta.url).pathname;
 
 export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite data directory; `memory://` for an in-memory database. */
   dataDir: string;
+  /** A PostgreSQL connection silent this long while a query is outstanding is destroyed; also the statement_timeout. */
+  queryTimeoutMs?: number;
+  /** TCP connect + startup bound for PostgreSQL. */
+  connectTimeoutMs?: number;
 }
+
+/**
+ * A database error as it may be logged: drizzle's message repeats the query's parameters (document bytes,
+ * personal data), so only the driver's own message and code are kept.
+ */
+export function describeDbError(err: unknown): string {
+  const e = err as { cause?: unknown; message?: string; code?: string } | undefined;
+  if (e?.cause && e.cause !== err) return describeDbError(e.cause);
+  const message = String(e?.message ?? err)
+    .split('\nparams:')[0]!
+    .replace(/^Failed query: [\s\S]*/, 'query failed');
+  return e?.code ? `${message} (${e.code})` : message;
+}
+
+/** Rejects with a timeout error when `promise` takes longer than `ms` (the promise itself keeps running). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'TIMEOUT' })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A TCP socket for postgres-js that is destroyed when the database goes silent. A connection that dies
+ * without a RST (failover, a firewall dropping state) otherwise leaves postgres-js waiting forever: TCP
+ * keepalive does not fire while a request is unanswered, and postgres-js has no query timeout. Node's
+ * socket timeout fires after `silenceMs` without traffic; an idle pooled connection is closed earlier by
+ * postgres-js's idle_timeout, and a legitimately slow query is cancelled earlier by statement_timeout, so
+ * this only ever cuts connections that stopped answering. The pending query then fails and the pool
+ * opens a fresh connection for the next one.
+ */
+function silenceBoundedSocket(silenceMs: number) {
+  return (options: { host: string[]; port: number[]; path?: string | false }): Socket => {
+    const socket = options.path ? netConnect(options.path) : netConnect(options.port[0]!, options.host[0]!);
+    socket.setTimeout(silenceMs, () =>
+      socket.destroy(Object.assign(new Error(`database connection silent for ${silenceMs} ms`), { code: 'CONNECTION_SILENT' })),
+    );
+    return socket;
+  };
+}
+
+let pools = 0;
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const client = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
+    const max = 10;
+    // A name per pool, so pg_stat_activity tells this pool's connections apart (metrics).
+    const applicationName = `casustafel-${process.pid}-${++pools}`;
+    const queryTimeoutMs = opts.queryTimeoutMs ?? 15_000;
+    const client = postgres(opts.databaseUrl, {
+      max,
+      onnotice: () => {},
+      // Seconds. Idle pooled connections close before the silence bound below could hit them.
+      idle_timeout: Math.max(0.2, (queryTimeoutMs * 0.6) / 1000),
+      connect_timeout: (opts.connectTimeoutMs ?? 10_000) / 1000,
+      // TCP keepalive (seconds): finds dead peers of idle connections, e.g. after a failover.
+      keep_alive: 10,
+      // The server cancels slow statements itself, with a proper error, before the socket bound fires.
+      connection: { application_name: applicationName, statement_timeout: Math.max(100, queryTimeoutMs - 500) },
+      // Supported by postgres-js 3.4 (see its README, "socket"), missing from its types.
+      ...({ socket: silenceBoundedSocket(queryTimeoutMs) } as object),
+    });
     const db = drizzlePostgres(client, { schema });
     return {
       db: db as unknown as Db,
       engine: 'postgres',
+      poolStats: async () => {
+        const [row] = await client<{ open: number; busy: number }[]>`
+          select count(*)::int as open, count(*) filter (where state <> 'idle')::int as busy
+          from pg_stat_activity where application_name = ${applicationName}`;
+        // The stats query itself holds one busy connection.
+        return row ? { open: row.open, busy: Math.max(0, row.busy - 1), max } : null;
+      },
       migrate: () => migratePostgres(db, { migrationsFolder }),
-      close: () => client.end({ timeout: 5 }),
+      close: () => client.end({ timeout: Math.min(5, queryTimeoutMs / 1000) }),
+      ping: (timeoutMs) =>
+        withTimeout(client`select 1`.execute(), timeoutMs, 'database ping').then(
+          () => true,
+          () => false,
+        ),
     };
   }
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
@@ -47,7 +127,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     db: db as unknown as Db,
     engine: 'pglite',
+    poolStats: async () => null,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
+    // PGlite runs in this process, but one query at a time: a long transaction makes every other call wait.
+    ping: (timeoutMs) =>
+      withTimeout(client.query('select 1'), timeoutMs, 'database ping').then(
+        () => true,
+        () => false,
+      ),
   };
 }

@@ -19,8 +19,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   ACTION_STATUSES,
+  CLOSE_REASONS,
   DOCUMENT_KINDS,
   EVALUATION_VERDICTS,
+  GRONDSLAGEN,
   HOUSEHOLD_ROLES,
   HOUSEHOLD_STATUSES,
   ORGANIZATION_KINDS,
@@ -34,9 +36,7 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   toDriver: (value) => value,
   fromDriver: (value) =>
-    value instanceof Uint8Array && value.constructor === Uint8Array
-      ? value
-      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+    value instanceof Uint8Array && value.constructor === Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -50,11 +50,27 @@ export const personRole = pgEnum('person_role', PERSON_ROLES);
 export const documentKind = pgEnum('document_kind', DOCUMENT_KINDS);
 export const actionStatus = pgEnum('action_status', ACTION_STATUSES);
 export const evaluationVerdict = pgEnum('evaluation_verdict', EVALUATION_VERDICTS);
+export const grondslag = pgEnum('grondslag', GRONDSLAGEN);
+export const closeReason = pgEnum('close_reason', CLOSE_REASONS);
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),
   kind: organizationKind('kind').notNull(),
+  /** "Twee-factor verplicht": members sign in with a second factor, and its households need a strong session. */
+  twoFactorRequired: boolean('two_factor_required').notNull().default(false),
+  /** Members may sign in with a passkey alone (it is both factors: possession + user verification). */
+  passkeyLogin: boolean('passkey_login').notNull().default(false),
+  /** Sign-in with the organisation's own OpenID Connect provider (all null when not configured). */
+  oidcIssuer: text('oidc_issuer'),
+  oidcClientId: text('oidc_client_id'),
+  /** Client secret, encrypted with the server's secret key (see auth/secret-box.ts). */
+  oidcClientSecret: bytea('oidc_client_secret'),
+  oidcEmailClaim: text('oidc_email_claim').notNull().default('email'),
+  /** Create an account on first OIDC sign-in of an e-mail address the organisation does not know yet. */
+  oidcJit: boolean('oidc_jit').notNull().default(false),
+  /** Count the IdP's amr/acr MFA claim as the second factor. */
+  oidcTrustMfa: boolean('oidc_trust_mfa').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -68,6 +84,9 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   admin: boolean('admin').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),
+  /** Set when a functioneel beheerder reset the second factor; the user is told at the next sign-in, then it is cleared. */
+  secondFactorResetAt: timestamp('second_factor_reset_at', { withTimezone: true }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -80,10 +99,104 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** How the session was authenticated: 'password', 'password+totp', 'passkey', 'oidc+mfa', … (see shared/auth.ts). */
+    method: text('method').notNull().default('password'),
+    /** True when a second factor (or an equivalent: passkey, trusted IdP MFA) was verified for this session. */
+    secondFactor: boolean('second_factor').notNull().default(false),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * A sign-in that passed its first factor and still needs the second (or its enrolment). The token lives in a
+ * short-lived cookie; only its hash is stored. It grants nothing but the second-factor steps.
+ */
+export const pendingLogins = pgTable('pending_logins', {
+  id: text('id').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** 'verify' (has a factor: give it) or 'enrol' (organisation requires one and the user has none). */
+  stage: text('stage').notNull(),
+  /** 'password' or 'oidc'. */
+  firstFactor: text('first_factor').notNull(),
+  webauthnChallenge: text('webauthn_challenge'),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** One TOTP authenticator per user. The secret is encrypted; `lastCounter` is the last accepted time step (no replay). */
+export const totpCredentials = pgTable('totp_credentials', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secret: bytea('secret').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastCounter: bigint('last_counter', { mode: 'number' }).notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes, stored as SHA-256 hashes (they are long random values, so a fast hash suffices). */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** WebAuthn credentials (passkeys and security keys). `id` is the credential id, base64url. */
+export const webauthnCredentials = pgTable(
+  'webauthn_credentials',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Random WebAuthn user handle (not the user id), the same for all of a user's credentials. */
+    userHandle: text('user_handle').notNull(),
+    publicKey: bytea('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: jsonb('transports').$type<string[]>().notNull().default([]),
+    name: text('name').notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webauthn_credentials_user_idx').on(t.userId)],
+);
+
+/** Single-use WebAuthn challenges (registration, second factor, passkey sign-in), deleted when used. */
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  challenge: text('challenge').primaryKey(),
+  /** The user the ceremony is for; null for a passkey sign-in (the credential names the user). */
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** An OpenID Connect sign-in in progress: state (hashed), PKCE verifier and nonce, for ten minutes. */
+export const oidcFlows = pgTable('oidc_flows', {
+  stateHash: text('state_hash').primaryKey(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  returnTo: text('return_to'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
 
 export const households = pgTable('households', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -100,6 +213,19 @@ export const households = pgTable('households', {
   huisverbodExtendedAt: timestamp('huisverbod_extended_at', { withTimezone: true }),
   huisverbodExtensionRecordedBy: uuid('huisverbod_extension_recorded_by').references(() => users.id),
   regieOrganizationId: uuid('regie_organization_id').references(() => organizations.id),
+  /** The legal basis for sharing this household's data, and who brought the case in (null only for cases created before it was recorded). */
+  grondslag: grondslag('grondslag'),
+  grondslagNote: text('grondslag_note').notNull().default(''),
+  referringOrganizationId: uuid('referring_organization_id').references(() => organizations.id),
+  /** Closing: when, by whom, why (status 'closed'); cleared when the regievoerder reopens the case. */
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  closedBy: uuid('closed_by').references(() => users.id),
+  closeReason: closeReason('close_reason'),
+  closeNote: text('close_note').notNull().default(''),
+  /** closedAt + the installation's retention period, fixed when the case is closed ("wordt vernietigd na"). */
+  retentionEndsAt: timestamp('retention_ends_at', { withTimezone: true }),
+  /** Set once by the retention job when the retention period has passed: the case is on the vernietigingslijst. */
+  destructionListedAt: timestamp('destruction_listed_at', { withTimezone: true }),
   /** Last household event sequence number handed out; bumped under a row lock so events commit in order. */
   eventSeq: bigint('event_seq', { mode: 'number' }).notNull().default(0),
   createdBy: uuid('created_by').references(() => users.id),
@@ -165,13 +291,14 @@ export const documents = pgTable(
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     lockedBy: uuid('locked_by').references(() => users.id),
     lockedVersionId: uuid('locked_version_id'),
+    /** The latest heropenen of vastgestelde minutes: when, by whom, and why (shown on the meeting page). */
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    reopenedBy: uuid('reopened_by').references(() => users.id),
+    reopenReason: text('reopen_reason'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('documents_household_idx').on(t.householdId),
-    uniqueIndex('documents_one_plan_per_household').on(t.householdId).where(sql`${t.kind} = 'plan'`),
-  ],
+  (t) => [index('documents_household_idx').on(t.householdId), uniqueIndex('documents_one_plan_per_household').on(t.householdId).where(sql`${t.kind} = 'plan'`)],
 );
 
 /** Append-only log of Yjs updates, written in batches (one row per document per flush window). */
@@ -296,6 +423,8 @@ export const actionEvaluations = pgTable(
     note: text('note').notNull().default(''),
     evaluatedBy: uuid('evaluated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped on every change: a save names the version it was based on, so concurrent edits conflict (409). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.documentId, t.actionId] })],
 );
@@ -331,3 +460,31 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_household_idx').on(t.householdId, t.id), index('audit_log_user_idx').on(t.userId)],
 );
+
+/**
+ * What remains of a destroyed household: its reference, its dates and who confirmed the destruction. No
+ * foreign key to households (that row is gone); household_id links the pseudonymised audit rows.
+ */
+export const householdDestructions = pgTable('household_destructions', {
+  householdId: uuid('household_id').primaryKey(),
+  reference: text('reference').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
+  retentionEndedAt: timestamp('retention_ended_at', { withTimezone: true }).notNull(),
+  destroyedAt: timestamp('destroyed_at', { withTimezone: true }).notNull(),
+  confirmedBy: uuid('confirmed_by')
+    .notNull()
+    .references(() => users.id),
+});
+
+/**
+ * Periodic jobs shared by every server process: a process runs a job only after taking its row with
+ * FOR UPDATE SKIP LOCKED and finding it due, then moves next_run_at on, in one transaction (exactly once).
+ */
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  name: text('name').primaryKey(),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  lastRunBy: text('last_run_by'),
+  runs: integer('runs').notNull().default(0),
+});

@@ -2,8 +2,8 @@
 // the browser editor (shared/editor/extensions.ts), so the server never drops or invents node types.
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';
-import { Node, type Schema } from '@tiptap/pm/model';
-import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { Node, type NodeType, type MarkType, type Schema } from '@tiptap/pm/model';
+import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { DOCUMENT_FIELD, documentExtensions } from '../../shared/editor/extensions.ts';
 
@@ -11,32 +11,103 @@ let schema: Schema | undefined;
 /** The ProseMirror schema of the shared extensions (built once; it is immutable). */
 export const documentSchema = () => (schema ??= getSchema(documentExtensions()));
 
-export interface DocumentContent {
-  json: JSONContent;
-  html: string;
+export type { DocumentContent } from '../../shared/api.ts';
+import type { DocumentContent } from '../../shared/api.ts';
+
+/**
+ * Told how many pieces of a stored document were left out because the schema does not allow them (content
+ * from before the socket checked updates, or written around it). Never given the content itself.
+ */
+export type OmissionReport = (omitted: number) => void;
+
+/**
+ * The document body as Tiptap JSON, read the way y-prosemirror stores it (elements named after node types,
+ * text with marks as formatting), keeping only what the schema allows: an unknown node is left out with
+ * its subtree, an unknown mark or attribute is dropped, and a block that still fails is left out. So
+ * content, print, PDF and versions always render what is there instead of failing on what is not allowed.
+ */
+export function yDocToJSON(doc: Y.Doc, report?: OmissionReport): JSONContent {
+  const schema = documentSchema();
+  let omitted = 0;
+  const blocks = toJSONNodes(doc.getXmlFragment(DOCUMENT_FIELD).toArray(), schema, () => omitted++);
+  const nodes: Node[] = [];
+  for (const block of blocks) {
+    try {
+      nodes.push(schema.nodeFromJSON(block));
+    } catch {
+      omitted++;
+    }
+  }
+  if (omitted) report?.(omitted);
+  // Through the schema's own nodes, so the JSON is exactly what the editor would hold.
+  return schema.topNodeType.create(null, nodes.length ? nodes : [schema.nodes.paragraph!.create()]).toJSON() as JSONContent;
 }
 
-export function yDocToJSON(doc: Y.Doc): JSONContent {
-  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DOCUMENT_FIELD)) as JSONContent;
-  // Round-trip through the schema so the JSON is exactly what the editor would hold.
-  return Node.fromJSON(documentSchema(), json.content?.length ? json : { type: 'doc', content: [{ type: 'paragraph' }] }).toJSON() as JSONContent;
+/** y-prosemirror keys overlapping marks as `name--hash`. */
+const markName = (key: string) => /^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(key)?.[1] ?? key;
+
+function toJSONNodes(children: unknown[], schema: Schema, omit: () => void): JSONContent[] {
+  const out: JSONContent[] = [];
+  for (const child of children) {
+    if (child instanceof Y.XmlText) {
+      for (const d of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+        if (typeof d.insert !== 'string' || !d.insert) {
+          omit();
+          continue;
+        }
+        const marks: JSONContent['marks'] = [];
+        for (const [key, value] of Object.entries(d.attributes ?? {})) {
+          const type = schema.marks[markName(key)];
+          if (!type) omit();
+          else marks.push({ type: type.name, attrs: allowedAttrs(type, value, omit) });
+        }
+        out.push({ type: 'text', text: d.insert, ...(marks.length ? { marks } : {}) });
+      }
+    } else if (child instanceof Y.XmlElement && schema.nodes[child.nodeName] && child.nodeName !== 'text' && child.nodeName !== schema.topNodeType.name) {
+      const type = schema.nodes[child.nodeName]!;
+      const content = toJSONNodes(child.toArray(), schema, omit);
+      out.push({ type: type.name, attrs: allowedAttrs(type, child.getAttributes(), omit), ...(content.length ? { content } : {}) });
+    } else omit();
+  }
+  return out;
+}
+
+/** The attributes the node or mark type declares, with plain values that pass its validation. */
+function allowedAttrs(type: NodeType | MarkType, value: unknown, omit: () => void): Record<string, unknown> {
+  const spec = (type as unknown as { attrs: Record<string, { validate?: (v: unknown) => void }> }).attrs;
+  const attrs: Record<string, unknown> = {};
+  if (typeof value !== 'object' || value === null) return attrs;
+  for (const [name, v] of Object.entries(value)) {
+    const attr = spec[name];
+    if (!attr || (v !== null && typeof v === 'object')) {
+      omit();
+      continue;
+    }
+    try {
+      attr.validate?.(v);
+      attrs[name] = v;
+    } catch {
+      omit();
+    }
+  }
+  return attrs;
 }
 
 export function jsonToHTML(json: JSONContent): string {
   return generateHTML(json, documentExtensions());
 }
 
-export function yDocContent(doc: Y.Doc): DocumentContent {
-  const json = yDocToJSON(doc);
+export function yDocContent(doc: Y.Doc, report?: OmissionReport): DocumentContent {
+  const json = yDocToJSON(doc, report);
   return { json, html: jsonToHTML(json) };
 }
 
 /** Content of an encoded Y state (a version), without touching any live document. */
-export function stateContent(state: Uint8Array): DocumentContent {
+export function stateContent(state: Uint8Array, report?: OmissionReport): DocumentContent {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    return yDocContent(doc);
+    return yDocContent(doc, report);
   } finally {
     doc.destroy();
   }

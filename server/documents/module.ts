@@ -1,7 +1,7 @@
 // The documents area as one Module: the /collab socket, the /api document routes, and the room manager
 // that both share. Other areas reach the live rooms through getCollab(deps).
 import type { Deps } from '../context.ts';
-import type { Module } from '../modules.ts';
+import type { Module } from '../module.ts';
 import { RoomManager, type RoomManagerOptions } from '../collab/rooms.ts';
 import { mountCollabSocket } from '../collab/socket.ts';
 import { documentRoutes } from './routes.ts';
@@ -22,7 +22,7 @@ export function createDocumentsModule(deps: Deps, opts: Partial<RoomManagerOptio
   return {
     name: 'documents',
     rooms,
-    api: documentRoutes(deps, { db: deps.db, rooms }),
+    api: documentRoutes(deps, { db: deps.db, rooms, log: deps.log, hub: deps.hub, auditWriter: deps.auditWriter }),
     mount: (app) => mountCollabSocket(app, deps, rooms),
     close: () => rooms.close(),
   };

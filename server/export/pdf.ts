@@ -3,26 +3,19 @@
 import PDFDocument from 'pdfkit';
 import type { JSONContent } from '@tiptap/core';
 
-export interface ExportMeta {
-  reference: string;
-  title: string;
-  /** Version name, or "Actuele versie". */
-  versionName: string;
-  /** Formatted nl-NL date of the version (or of the export). */
-  date: string;
-  meetingAt: string | null;
-  participantsLabel: string;
-  participants: string[];
-  /** For a casusoverleg: the evaluation of the actions open since the previous meeting. */
-  evaluation: { title: string; verdict: string; note: string }[];
-}
+import type { ExportMeta } from '../../shared/api.ts';
+export type { ExportMeta };
 
 const FONTS = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' };
 const SIZES: Record<number, number> = { 1: 18, 2: 15, 3: 12.5 };
 const BLUE = '#154273';
 
 export function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 60, right: 60 }, info: { Title: `${meta.reference} — ${meta.title} — ${meta.versionName}`, Author: 'Casustafel', Subject: meta.title } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 60, right: 60 },
+    info: { Title: `${meta.reference} — ${meta.title} — ${meta.versionName}`, Author: 'Casustafel', Subject: meta.title },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -32,6 +25,7 @@ export function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffe
   doc.font(FONTS.bold).fontSize(20).fillColor(BLUE).text(meta.title);
   doc.font(FONTS.regular).fontSize(10.5).fillColor('#1b1b1b');
   doc.text(`Kenmerk: ${meta.reference}`);
+  doc.text(`Grondslag: ${meta.grondslag}`);
   if (meta.meetingAt) doc.text(`Casusoverleg: ${meta.meetingAt}`);
   doc.text(`Versie: ${meta.versionName}`);
   doc.text(`Datum: ${meta.date}`);
@@ -41,14 +35,22 @@ export function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffe
     for (const p of meta.participants) doc.text(`• ${p}`, { indent: 8 });
   }
   const y = doc.y + 8;
-  doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).strokeColor('#cad0d6').stroke();
+  doc
+    .moveTo(doc.page.margins.left, y)
+    .lineTo(doc.page.width - doc.page.margins.right, y)
+    .strokeColor('#cad0d6')
+    .stroke();
   doc.y = y + 12;
 
   if (meta.evaluation.length) {
     doc.font(FONTS.bold).fontSize(SIZES[2]!).fillColor(BLUE).text('Evaluatie van de afspraken');
     doc.fillColor('#1b1b1b').fontSize(10.5).moveDown(0.2);
     for (const e of meta.evaluation) {
-      doc.font(FONTS.bold).text(`${e.title}: `, { continued: true }).font(FONTS.regular).text(`${e.verdict}${e.note ? ` — ${e.note}` : ''}`, { indent: 0 });
+      doc
+        .font(FONTS.bold)
+        .text(`${e.title}: `, { continued: true })
+        .font(FONTS.regular)
+        .text(`${e.verdict}${e.note ? ` — ${e.note}` : ''}`, { indent: 0 });
     }
     doc.moveDown(0.6);
   }
@@ -63,7 +65,11 @@ function block(doc: Doc, node: JSONContent, indent: number, marker?: string) {
   switch (node.type) {
     case 'heading': {
       const level = Number(node.attrs?.level ?? 2);
-      doc.moveDown(0.6).font(FONTS.bold).fontSize(SIZES[level] ?? 12).fillColor(BLUE);
+      doc
+        .moveDown(0.6)
+        .font(FONTS.bold)
+        .fontSize(SIZES[level] ?? 12)
+        .fillColor(BLUE);
       doc.text(plain(node), { indent });
       doc.fillColor('#1b1b1b').fontSize(10.5).moveDown(0.2);
       return;
@@ -92,7 +98,11 @@ function block(doc: Doc, node: JSONContent, indent: number, marker?: string) {
       return;
     case 'horizontalRule': {
       const y = doc.y + 4;
-      doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).strokeColor('#cad0d6').stroke();
+      doc
+        .moveTo(doc.page.margins.left, y)
+        .lineTo(doc.page.width - doc.page.margins.right, y)
+        .strokeColor('#cad0d6')
+        .stroke();
       doc.y = y + 8;
       return;
     }
@@ -102,7 +112,10 @@ function block(doc: Doc, node: JSONContent, indent: number, marker?: string) {
 }
 
 function inline(doc: Doc, node: JSONContent, indent: number, marker?: string) {
-  const parts = (node.content ?? []).map((c) => ({ text: c.type === 'hardBreak' ? '\n' : c.type === 'actionRef' ? `[Actie: ${String(c.attrs?.title ?? '')}]` : (c.text ?? ''), marks: (c.marks ?? []).map((m) => m.type) }));
+  const parts = (node.content ?? []).map((c) => ({
+    text: c.type === 'hardBreak' ? '\n' : c.type === 'actionRef' ? `[Actie: ${String(c.attrs?.title ?? '')}]` : (c.text ?? ''),
+    marks: (c.marks ?? []).map((m) => m.type),
+  }));
   if (marker) parts.unshift({ text: `${marker} `, marks: [] });
   if (parts.length === 0) {
     doc.text(' ', { indent });

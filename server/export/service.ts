@@ -4,33 +4,37 @@ import { households } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
 import type { ActorContext } from '../households/service.ts';
 import { listParticipants } from '../households/service.ts';
-import { authorizeDocument } from '../documents/access.ts';
-import { documentJSON, getVersion, type DocumentsContext } from '../documents/service.ts';
-import { jsonToHTML } from '../documents/content.ts';
-import { listAttendance } from '../meetings/service.ts';
+import { authorizeDocument } from '../access/authorize.ts';
+import { documentJSON, loadVersion, omissionLog, type DocumentsContext } from '../documents/service.ts';
+import { jsonToHTML, stateContent } from '../documents/content.ts';
+import { attendanceOf } from '../meetings/service.ts';
 import { evaluationBlock } from '../board/evaluation.ts';
-import { ROLE_LABELS, VERDICT_LABELS, formatDate, formatDateTime } from '../../shared/labels.ts';
+import { GRONDSLAG_LABELS, ROLE_LABELS, VERDICT_LABELS, formatDate, formatDateTime } from '../../shared/labels.ts';
 import type { ExportMeta } from './pdf.ts';
 
 export async function exportDocument(ctx: DocumentsContext, actor: ActorContext, documentId: string, versionId: string | undefined, format: 'html' | 'pdf') {
-  const { document } = await authorizeDocument(ctx.db, actor.user, documentId, 'read');
-  const [household] = await ctx.db.select({ reference: households.reference }).from(households).where(eq(households.id, document.householdId));
+  // Authorised once; the parts below read without re-authorising, and the export is audited as one read.
+  const { document } = await authorizeDocument(ctx.db, actor, documentId, 'read');
+  const [household] = await ctx.db
+    .select({ reference: households.reference, grondslag: households.grondslag })
+    .from(households)
+    .where(eq(households.id, document.householdId));
   let json;
   let versionName = 'Actuele versie';
   let date = formatDate(actor.now.toISOString());
   if (versionId) {
-    const v = await getVersion(ctx.db, actor, documentId, versionId);
-    json = v.content.json;
-    versionName = v.version.name;
-    date = formatDate(v.version.createdAt);
+    const v = await loadVersion(ctx.db, documentId, versionId);
+    json = stateContent(v.state, omissionLog(ctx.log, documentId, versionId)).json;
+    versionName = v.name;
+    date = formatDate(v.createdAt.toISOString());
   } else {
-    json = (await documentJSON(ctx.rooms, documentId))!;
+    json = (await documentJSON(ctx.rooms, documentId, ctx.log))!;
   }
   let participants: string[];
   let participantsLabel: string;
   let evaluation: ExportMeta['evaluation'] = [];
   if (document.kind === 'meeting') {
-    const attendance = await listAttendance(ctx, actor, documentId);
+    const attendance = await attendanceOf(ctx.db, document);
     const marked = attendance.filter((a) => a.present !== null);
     participantsLabel = marked.length ? 'Aanwezig' : 'Deelnemers (aanwezigheid niet vastgelegd)';
     participants = (marked.length ? attendance.filter((a) => a.present) : attendance).map((a) => `${a.user.name} (${a.organization.name})`);
@@ -44,10 +48,13 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
     }));
   } else {
     participantsLabel = 'Deelnemers';
-    participants = (await listParticipants(ctx.db, document.householdId)).map((p) => `${p.user.name} (${p.organization.name}, ${ROLE_LABELS[p.role].toLowerCase()})`);
+    participants = (await listParticipants(ctx.db, document.householdId)).map(
+      (p) => `${p.user.name} (${p.organization.name}, ${ROLE_LABELS[p.role].toLowerCase()})`,
+    );
   }
   const meta: ExportMeta = {
     reference: household!.reference,
+    grondslag: household!.grondslag ? GRONDSLAG_LABELS[household!.grondslag] : 'Niet vastgelegd',
     title: document.title,
     versionName,
     date,
@@ -56,6 +63,14 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
     participants,
     evaluation,
   };
-  await audit(ctx.db, { userId: actor.user.id, organizationId: actor.user.organization.id, householdId: document.householdId, ip: actor.ip, event: 'document.export', target: documentId, details: { versionId: versionId ?? null, format } });
+  await audit(ctx.db, {
+    userId: actor.user.id,
+    organizationId: actor.user.organization.id,
+    householdId: document.householdId,
+    ip: actor.ip,
+    event: 'document.export',
+    target: documentId,
+    details: { versionId: versionId ?? null, format },
+  });
   return { meta, json, html: jsonToHTML(json) };
 }

@@ -2,18 +2,31 @@
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
 import { requireAdmin, requireUser } from '../auth/middleware.ts';
-import { actorOf, parseBody } from '../http.ts';
-import { audit, listHouseholdAudit } from '../audit/log.ts';
+import { actorOf, parseBody, parseQuery } from '../http.ts';
+import { listHouseholdAudit } from '../audit/log.ts';
 import { AppError } from '../errors.ts';
 import {
+  AuditQuery,
+  CloseHouseholdInput,
+  GrondslagChangeInput,
+  AdminParticipantInput,
+  AdminParticipantRemoval,
   HouseholdInput,
   HouseholdUpdate,
   HuisverbodExtensionInput,
   ParticipantInput,
+  ParticipantRemoval,
   PersonInput,
   PhaseChangeInput,
+  ReopenHouseholdInput,
 } from '../../shared/schemas.ts';
-import { authorizeHousehold, isUuid } from './access.ts';
+import { authorizeHousehold, isUuid, type HouseholdGrant } from '../access/authorize.ts';
+import { auditRead } from '../access/read-audit.ts';
+import { announceParticipationChanged } from '../access/revocation.ts';
+import { participationChangeNeedsReason } from '../../shared/policy.ts';
+import { closeHousehold, reopenHousehold } from './closing.ts';
+import { changeGrondslag } from './grondslag.ts';
+import { announceParticipation } from './announce.ts';
 import {
   addPerson,
   changePhase,
@@ -29,6 +42,10 @@ import {
   updateHousehold,
   updatePerson,
 } from './service.ts';
+import type { AdminHouseholdListResponse, AuditEntry, AuditListResponse, HouseholdListResponse, HouseholdResponse } from '../../shared/api.ts';
+
+/** Managing participants by the admin flag alone (not as this household's regievoerder): a reason is required. */
+const actsAsBeheerder = (grant: HouseholdGrant) => participationChangeNeedsReason({ admin: grant.requester.user.admin, role: grant.role });
 
 export function householdRoutes(deps: Deps) {
   const { db } = deps;
@@ -38,9 +55,9 @@ export function householdRoutes(deps: Deps) {
     const user = requireUser(c);
     if (c.req.query('scope') === 'all') {
       requireAdmin(c);
-      return c.json({ households: await listAllHouseholdsForAdmin(db) });
+      return c.json<AdminHouseholdListResponse>({ households: await listAllHouseholdsForAdmin(db) });
     }
-    return c.json({ households: await listHouseholdsFor(db, user, deps.now()) });
+    return c.json<HouseholdListResponse>({ households: await listHouseholdsFor(db, user, deps.now()) });
   });
 
   app.post('/', async (c) => {
@@ -48,50 +65,69 @@ export function householdRoutes(deps: Deps) {
     const input = await parseBody(c, HouseholdInput);
     const actor = actorOf(c, deps);
     const h = await createHousehold(db, input, actor);
-    return c.json({ household: await householdDetail(db, h, null, actor.now) }, 201);
+    await announceParticipation(deps, h.id, input.regievoerderId, 'regievoerder', actor.now);
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, null, actor.now) }, 201);
   });
 
   app.get('/:id', async (c) => {
-    const user = requireUser(c);
-    const { household, role } = await authorizeHousehold(db, user, c.req.param('id'), 'view');
-    await audit(db, { userId: user.id, organizationId: user.organization.id, householdId: household.id, event: 'household.view', target: household.reference, ip: c.get('ip') });
-    return c.json({ household: await householdDetail(db, household, role, deps.now()) });
+    const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'view');
+    const [detail] = await Promise.all([
+      householdDetail(db, grant.household, grant.role, deps.now()),
+      auditRead(deps, grant, 'household.view', grant.household.reference),
+    ]);
+    return c.json<HouseholdResponse>({ household: detail });
   });
 
   app.patch('/:id', async (c) => {
-    const user = requireUser(c);
-    const { household, role } = await authorizeHousehold(db, user, c.req.param('id'), 'update');
+    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'update');
     const input = await parseBody(c, HouseholdUpdate);
     const h = await updateHousehold(db, household, input, actorOf(c, deps));
     return c.json({ household: presentHousehold(h, role, deps.now()) });
   });
 
+  app.put('/:id/grondslag', async (c) => {
+    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'update');
+    const input = await parseBody(c, GrondslagChangeInput);
+    const h = await changeGrondslag(db, household, input, actorOf(c, deps));
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, role, deps.now()) });
+  });
+
+  app.post('/:id/close', async (c) => {
+    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'close');
+    const input = await parseBody(c, CloseHouseholdInput);
+    const h = await closeHousehold({ db, hub: deps.hub, retentionMonths: deps.config.retentionMonths }, household, input, actorOf(c, deps));
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, role, deps.now()) });
+  });
+
+  app.post('/:id/reopen', async (c) => {
+    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'reopen');
+    const input = await parseBody(c, ReopenHouseholdInput);
+    const h = await reopenHousehold({ db, hub: deps.hub, retentionMonths: deps.config.retentionMonths }, household, input.reason, actorOf(c, deps));
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, role, deps.now()) });
+  });
+
   app.post('/:id/phase', async (c) => {
-    const user = requireUser(c);
-    const { household, role } = await authorizeHousehold(db, user, c.req.param('id'), 'direct');
+    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
     const input = await parseBody(c, PhaseChangeInput);
     const h = await changePhase(db, household, input.phase, input.reason, actorOf(c, deps));
     return c.json({ household: presentHousehold(h, role, deps.now()) });
   });
 
   app.post('/:id/huisverbod/extension', async (c) => {
-    const user = requireUser(c);
-    const { household, role } = await authorizeHousehold(db, user, c.req.param('id'), 'direct');
+    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
     const input = await parseBody(c, HuisverbodExtensionInput);
     const h = await extendHuisverbod(db, household, input.extendedUntil, input.decidedBy, actorOf(c, deps));
     return c.json({ household: presentHousehold(h, role, deps.now()) });
   });
 
   app.post('/:id/persons', async (c) => {
-    const user = requireUser(c);
-    const { household } = await authorizeHousehold(db, user, c.req.param('id'), 'direct');
+    const { household } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
     const input = await parseBody(c, PersonInput);
     return c.json({ person: presentPerson(await addPerson(db, household, input, actorOf(c, deps))) }, 201);
   });
 
   app.put('/:id/persons/:personId', async (c) => {
-    const user = requireUser(c);
-    const { household } = await authorizeHousehold(db, user, c.req.param('id'), 'direct');
+    const { household } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
     const personId = c.req.param('personId');
     if (!isUuid(personId)) throw new AppError(404, 'NOT_FOUND', 'Deze persoon hoort niet bij dit huishouden.');
     const input = await parseBody(c, PersonInput);
@@ -99,35 +135,35 @@ export function householdRoutes(deps: Deps) {
   });
 
   app.post('/:id/participants', async (c) => {
-    const user = requireUser(c);
-    const { household } = await authorizeHousehold(db, user, c.req.param('id'), 'manageParticipants');
-    const input = await parseBody(c, ParticipantInput);
+    const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'manageParticipants');
+    const { household } = grant;
+    const input = await parseBody(c, actsAsBeheerder(grant) ? AdminParticipantInput : ParticipantInput);
     const result = await setParticipant(db, household, input, actorOf(c, deps));
-    if (result.previousRole && result.previousRole !== input.role) {
-      deps.hub.publish(`access:${household.id}`, { userId: input.userId, householdId: household.id, role: input.role });
-    }
+    await announceParticipation(deps, household.id, input.userId, input.role, deps.now());
+    if (result.previousRole && result.previousRole !== input.role) await announceParticipationChanged(deps.hub, household.id, input.userId, input.role);
     return c.json({ participant: { userId: input.userId, role: input.role } }, result.created ? 201 : 200);
   });
 
   app.delete('/:id/participants/:userId', async (c) => {
-    const user = requireUser(c);
-    const { household } = await authorizeHousehold(db, user, c.req.param('id'), 'manageParticipants');
+    const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'manageParticipants');
+    const { household } = grant;
     const userId = c.req.param('userId');
     if (!isUuid(userId)) throw new AppError(404, 'NOT_FOUND', 'Deze gebruiker neemt niet deel aan dit huishouden.');
-    await removeParticipant(db, household, userId, actorOf(c, deps));
-    // Live connections of this user to this household (documents, event streams) are closed.
-    deps.hub.publish(`access:${household.id}`, { userId, householdId: household.id, role: null });
+    const input = await parseBody(c, actsAsBeheerder(grant) ? AdminParticipantRemoval : ParticipantRemoval);
+    await removeParticipant(db, household, userId, input, actorOf(c, deps));
+    // Every live channel of this user to this household (document sockets, event streams), in every process.
+    await announceParticipationChanged(deps.hub, household.id, userId, null);
+    await announceParticipation(deps, household.id, userId, null, deps.now());
     return c.body(null, 204);
   });
 
   app.get('/:id/audit', async (c) => {
-    const user = requireUser(c);
-    const { household } = await authorizeHousehold(db, user, c.req.param('id'), 'audit');
-    const before = Number(c.req.query('before')) || undefined;
-    const limit = Math.min(500, Math.max(1, Number(c.req.query('limit')) || 100));
+    const { household } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'audit');
+    const { before, limit } = parseQuery(c, AuditQuery);
     const rows = await listHouseholdAudit(db, household.id, { before, limit });
-    return c.json({
-      entries: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    return c.json<AuditListResponse>({
+      household: { id: household.id, reference: household.reference, displayName: household.displayName },
+      entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details as AuditEntry['details'] })),
     });
   });
 

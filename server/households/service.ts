@@ -3,13 +3,17 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { docVersions, documents, householdPersons, households, organizations, participations, phaseChanges, users } from '../db/schema.ts';
 import { AppError, badRequest, conflict } from '../errors.ts';
-import { audit } from '../audit/log.ts';
+import { audit, auditActor } from '../audit/log.ts';
 import type { SessionUser } from '../auth/session.ts';
-import type { HouseholdInput, HouseholdUpdate, ParticipantInput, PersonInput } from '../../shared/schemas.ts';
+import type { HouseholdInput, HouseholdUpdate, ParticipantInput, ParticipantRemoval, PersonInput } from '../../shared/schemas.ts';
 import type { HouseholdRole, Phase } from '../../shared/enums.ts';
 import { HUISVERBOD_MAX_DAYS } from '../../shared/enums.ts';
 import { addDays, amsterdamDay, huisverbodTimeline } from '../../shared/huisverbod.ts';
-import type { HouseholdRow } from './access.ts';
+import { presentDocument } from '../documents/presenter.ts';
+import { assertOrganizationExists, referringOrganization } from './grondslag.ts';
+import type { AdminHousehold, HouseholdDetail, HouseholdSummary, Participant, Person } from '../../shared/api.ts';
+import type { HouseholdRow } from '../access/authorize.ts';
+import { AccessRefused } from '../access/refusal.ts';
 
 export interface ActorContext {
   user: SessionUser;
@@ -17,9 +21,7 @@ export interface ActorContext {
   now: Date;
 }
 
-const auditBase = (a: ActorContext) => ({ userId: a.user.id, organizationId: a.user.organization.id, ip: a.ip });
-
-export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, now: Date) {
+export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, now: Date): HouseholdSummary {
   return {
     id: h.id,
     reference: h.reference,
@@ -40,6 +42,10 @@ export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, no
       : null,
     regieOrganizationId: h.regieOrganizationId,
     myRole: role,
+    closure:
+      h.status === 'closed' && h.closedAt
+        ? { closedAt: h.closedAt.toISOString(), reason: h.closeReason, note: h.closeNote, retentionEndsAt: h.retentionEndsAt?.toISOString() ?? null }
+        : null,
     createdAt: h.createdAt.toISOString(),
     updatedAt: h.updatedAt.toISOString(),
   };
@@ -56,7 +62,7 @@ export async function listHouseholdsFor(db: Db, user: SessionUser, now: Date) {
 }
 
 /** All households, minimal fields, for the functioneel beheerder's management page. */
-export async function listAllHouseholdsForAdmin(db: Db) {
+export async function listAllHouseholdsForAdmin(db: Db): Promise<AdminHousehold[]> {
   const rows = await db
     .select({ id: households.id, reference: households.reference, displayName: households.displayName, status: households.status })
     .from(households)
@@ -69,7 +75,7 @@ export async function listAllHouseholdsForAdmin(db: Db) {
   return rows.map((r) => ({ ...r, regievoerders: regie.filter((x) => x.householdId === r.id).map((x) => x.name) }));
 }
 
-export async function listParticipants(db: DbOrTx, householdId: string) {
+export async function listParticipants(db: DbOrTx, householdId: string): Promise<Participant[]> {
   const rows = await db
     .select({
       role: participations.role,
@@ -85,23 +91,13 @@ export async function listParticipants(db: DbOrTx, householdId: string) {
   return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
 }
 
-export function presentPerson(p: typeof householdPersons.$inferSelect) {
+export function presentPerson(p: typeof householdPersons.$inferSelect): Person {
   return { id: p.id, role: p.role, label: p.label, birthYear: p.birthYear, notes: p.notes };
 }
 
-export function presentDocument(d: typeof documents.$inferSelect) {
-  return {
-    id: d.id,
-    kind: d.kind,
-    title: d.title,
-    meetingAt: d.meetingAt?.toISOString() ?? null,
-    lockedAt: d.lockedAt?.toISOString() ?? null,
-  };
-}
-
-export async function householdDetail(db: Db, household: HouseholdRow, role: HouseholdRole | null, now: Date) {
+export async function householdDetail(db: Db, household: HouseholdRow, role: HouseholdRole | null, now: Date): Promise<HouseholdDetail> {
   const contentVisible = role !== null;
-  const [persons, participants, docs, phases, established] = await Promise.all([
+  const [persons, participants, docs, phases, established, referrer] = await Promise.all([
     contentVisible
       ? db.select().from(householdPersons).where(eq(householdPersons.householdId, household.id)).orderBy(asc(householdPersons.createdAt))
       : Promise.resolve([]),
@@ -111,7 +107,14 @@ export async function householdDetail(db: Db, household: HouseholdRow, role: Hou
       : Promise.resolve([]),
     contentVisible
       ? db
-          .select({ id: phaseChanges.id, from: phaseChanges.fromPhase, to: phaseChanges.toPhase, reason: phaseChanges.reason, at: phaseChanges.changedAt, by: users.name })
+          .select({
+            id: phaseChanges.id,
+            from: phaseChanges.fromPhase,
+            to: phaseChanges.toPhase,
+            reason: phaseChanges.reason,
+            at: phaseChanges.changedAt,
+            by: users.name,
+          })
           .from(phaseChanges)
           .leftJoin(users, eq(users.id, phaseChanges.changedBy))
           .where(eq(phaseChanges.householdId, household.id))
@@ -124,9 +127,13 @@ export async function householdDetail(db: Db, household: HouseholdRow, role: Hou
       .innerJoin(documents, eq(documents.id, docVersions.documentId))
       .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan'), eq(docVersions.established, true)))
       .limit(1),
+    referringOrganization(db, household),
   ]);
   return {
     ...presentHousehold(household, role, now),
+    grondslag: household.grondslag,
+    grondslagNote: household.grondslagNote,
+    referringOrganization: referrer,
     contentHidden: !contentVisible,
     planEstablished: established.length > 0,
     persons: persons.map(presentPerson),
@@ -142,9 +149,28 @@ async function assertUserExists(db: DbOrTx, userId: string) {
   return u;
 }
 
+/**
+ * Need to know: a functioneel beheerder manages households but cannot make themself a participant (and so
+ * read everything). Refused like any other attempt on a household, and audited as one.
+ */
+function assertNotSelfParticipation(actor: ActorContext, userId: string, householdId: string | null) {
+  if (!actor.user.admin || userId !== actor.user.id) return;
+  throw new AccessRefused(
+    403,
+    'household',
+    householdId ?? 'nieuw',
+    'selfParticipation',
+    householdId,
+    'Als functioneel beheerder kun je jezelf niet aan een huishouden toevoegen. Vraag de regievoerder of een andere beheerder dit te doen als het echt nodig is.',
+    'SELF_PARTICIPATION',
+  );
+}
+
 export async function createHousehold(db: Db, input: HouseholdInput, actor: ActorContext) {
+  assertNotSelfParticipation(actor, input.regievoerderId, null);
   return db.transaction(async (tx) => {
     const regie = await assertUserExists(tx, input.regievoerderId);
+    await assertOrganizationExists(tx, input.referringOrganizationId);
     const [existing] = await tx.select({ id: households.id }).from(households).where(eq(households.reference, input.reference));
     if (existing) throw conflict('REFERENCE_TAKEN', `Het kenmerk ${input.reference} is al in gebruik.`);
     const [h] = await tx
@@ -158,6 +184,9 @@ export async function createHousehold(db: Db, input: HouseholdInput, actor: Acto
         phase: input.phase,
         huisverbodStart: input.huisverbodStart ?? null,
         regieOrganizationId: regie.organizationId,
+        grondslag: input.grondslag,
+        grondslagNote: input.grondslagNote,
+        referringOrganizationId: input.referringOrganizationId,
         createdBy: actor.user.id,
       })
       .returning();
@@ -168,8 +197,14 @@ export async function createHousehold(db: Db, input: HouseholdInput, actor: Acto
     // Every household has exactly one plan, created with it; its content is filled from the template on first load.
     await tx.insert(documents).values({ householdId: h!.id, kind: 'plan', title: 'Plan van aanpak', createdBy: actor.user.id });
     await tx.insert(phaseChanges).values({ householdId: h!.id, fromPhase: null, toPhase: input.phase, reason: 'Casus aangemaakt', changedBy: actor.user.id });
-    await audit(tx, { ...auditBase(actor), householdId: h!.id, event: 'household.create', target: h!.reference });
-    await audit(tx, { ...auditBase(actor), householdId: h!.id, event: 'participant.add', target: input.regievoerderId, details: { role: 'regievoerder' } });
+    await audit(tx, {
+      ...auditActor(actor),
+      householdId: h!.id,
+      event: 'household.create',
+      target: h!.reference,
+      details: { grondslag: input.grondslag, referringOrganizationId: input.referringOrganizationId },
+    });
+    await audit(tx, { ...auditActor(actor), householdId: h!.id, event: 'participant.add', target: input.regievoerderId, details: { role: 'regievoerder' } });
     return h!;
   });
 }
@@ -185,7 +220,7 @@ export async function updateHousehold(db: Db, household: HouseholdRow, input: Ho
       .set({ ...input, updatedAt: actor.now })
       .where(eq(households.id, household.id))
       .returning();
-    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'household.update', target: household.reference, details: input });
+    await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.update', target: household.reference, details: input });
     return h!;
   });
 }
@@ -195,7 +230,7 @@ export async function changePhase(db: Db, household: HouseholdRow, to: Phase, re
   return db.transaction(async (tx) => {
     const [h] = await tx.update(households).set({ phase: to, updatedAt: actor.now }).where(eq(households.id, household.id)).returning();
     await tx.insert(phaseChanges).values({ householdId: household.id, fromPhase: household.phase, toPhase: to, reason, changedBy: actor.user.id });
-    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'household.phase', target: to, details: { from: household.phase, reason } });
+    await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.phase', target: to, details: { from: household.phase, reason } });
     return h!;
   });
 }
@@ -211,10 +246,16 @@ export async function extendHuisverbod(db: Db, household: HouseholdRow, extended
   return db.transaction(async (tx) => {
     const [h] = await tx
       .update(households)
-      .set({ huisverbodExtendedUntil: extendedUntil, huisverbodExtendedBy: decidedBy, huisverbodExtendedAt: actor.now, huisverbodExtensionRecordedBy: actor.user.id, updatedAt: actor.now })
+      .set({
+        huisverbodExtendedUntil: extendedUntil,
+        huisverbodExtendedBy: decidedBy,
+        huisverbodExtendedAt: actor.now,
+        huisverbodExtensionRecordedBy: actor.user.id,
+        updatedAt: actor.now,
+      })
       .where(eq(households.id, household.id))
       .returning();
-    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'household.huisverbod', target: extendedUntil, details: { decidedBy } });
+    await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.huisverbod', target: extendedUntil, details: { decidedBy } });
     return h!;
   });
 }
@@ -222,7 +263,7 @@ export async function extendHuisverbod(db: Db, household: HouseholdRow, extended
 export async function addPerson(db: Db, household: HouseholdRow, input: PersonInput, actor: ActorContext) {
   return db.transaction(async (tx) => {
     const [p] = await tx.insert(householdPersons).values(personValues(household.id, input)).returning();
-    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'person.add', target: p!.id, details: { role: p!.role } });
+    await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'person.add', target: p!.id, details: { role: p!.role } });
     return p!;
   });
 }
@@ -235,13 +276,14 @@ export async function updatePerson(db: Db, household: HouseholdRow, personId: st
       .where(and(eq(householdPersons.id, personId), eq(householdPersons.householdId, household.id)))
       .returning();
     if (!p) throw new AppError(404, 'NOT_FOUND', 'Deze persoon hoort niet bij dit huishouden.');
-    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'person.update', target: p.id });
+    await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'person.update', target: p.id });
     return p;
   });
 }
 
 /** Adds a participant or changes their role. Returns whether access was narrowed (so live connections re-check). */
 export async function setParticipant(db: Db, household: HouseholdRow, input: ParticipantInput, actor: ActorContext) {
+  assertNotSelfParticipation(actor, input.userId, household.id);
   await assertUserExists(db, input.userId);
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -250,16 +292,19 @@ export async function setParticipant(db: Db, household: HouseholdRow, input: Par
       .where(and(eq(participations.householdId, household.id), eq(participations.userId, input.userId)));
     if (existing?.role === 'regievoerder' && input.role !== 'regievoerder') await assertAnotherRegievoerder(tx, household.id, input.userId);
     if (existing) {
-      await tx.update(participations).set({ role: input.role }).where(and(eq(participations.householdId, household.id), eq(participations.userId, input.userId)));
+      await tx
+        .update(participations)
+        .set({ role: input.role })
+        .where(and(eq(participations.householdId, household.id), eq(participations.userId, input.userId)));
     } else {
       await tx.insert(participations).values({ householdId: household.id, userId: input.userId, role: input.role, addedBy: actor.user.id });
     }
     await audit(tx, {
-      ...auditBase(actor),
+      ...auditActor(actor),
       householdId: household.id,
       event: existing ? 'participant.change' : 'participant.add',
       target: input.userId,
-      details: { role: input.role, previousRole: existing?.role ?? null },
+      details: { role: input.role, previousRole: existing?.role ?? null, ...(input.reason ? { reason: input.reason } : {}) },
     });
     return { created: !existing, previousRole: existing?.role ?? null };
   });
@@ -275,7 +320,7 @@ async function assertAnotherRegievoerder(tx: DbOrTx, householdId: string, leavin
   }
 }
 
-export async function removeParticipant(db: Db, household: HouseholdRow, userId: string, actor: ActorContext) {
+export async function removeParticipant(db: Db, household: HouseholdRow, userId: string, input: ParticipantRemoval, actor: ActorContext) {
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
@@ -284,7 +329,13 @@ export async function removeParticipant(db: Db, household: HouseholdRow, userId:
     if (!existing) throw new AppError(404, 'NOT_FOUND', 'Deze gebruiker neemt niet deel aan dit huishouden.');
     if (existing.role === 'regievoerder') await assertAnotherRegievoerder(tx, household.id, userId);
     await tx.delete(participations).where(and(eq(participations.householdId, household.id), eq(participations.userId, userId)));
-    await audit(tx, { ...auditBase(actor), householdId: household.id, event: 'participant.remove', target: userId, details: { role: existing.role } });
+    await audit(tx, {
+      ...auditActor(actor),
+      householdId: household.id,
+      event: 'participant.remove',
+      target: userId,
+      details: { role: existing.role, ...(input.reason ? { reason: input.reason } : {}) },
+    });
   });
 }
 

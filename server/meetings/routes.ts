@@ -1,26 +1,25 @@
 // Casusoverleg flow and export routes: attendance, vaststellen, heropenen, printable export, PDF.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv, Deps } from '../context.ts';
-import type { Module } from '../modules.ts';
+import type { Module } from '../module.ts';
 import { actorOf, parseBody } from '../http.ts';
 import { getCollab } from '../documents/module.ts';
 import { listAttendance, setAttendance, establishDocument, reopenDocument } from './service.ts';
 import { exportDocument } from '../export/service.ts';
 import { renderPdf } from '../export/pdf.ts';
-
-const AttendanceInput = z.object({ userId: z.string().uuid(), present: z.boolean() });
-const EstablishInput = z.object({ name: z.string().trim().max(160).optional() });
-const ReopenInput = z.object({ reason: z.string().trim().min(3, 'Geef een reden op').max(1000) });
+import { AttendanceInput, EstablishInput, ReopenInput } from '../../shared/schemas.ts';
+import type { AttendanceResponse, ExportResponse } from '../../shared/api.ts';
 
 export function meetingsModule(deps: Deps): Module {
   const app = new Hono<AppEnv>();
-  const ctx = () => ({ db: deps.db, rooms: getCollab(deps), hub: deps.hub });
+  const ctx = () => ({ db: deps.db, rooms: getCollab(deps), hub: deps.hub, log: deps.log, auditWriter: deps.auditWriter });
 
-  app.get('/documents/:id/attendance', async (c) => c.json({ attendance: await listAttendance(ctx(), actorOf(c, deps), c.req.param('id')) }));
+  app.get('/documents/:id/attendance', async (c) =>
+    c.json<AttendanceResponse>({ attendance: await listAttendance(ctx(), actorOf(c, deps), c.req.param('id')) }),
+  );
   app.put('/documents/:id/attendance', async (c) => {
     const input = await parseBody(c, AttendanceInput);
-    return c.json({ attendance: await setAttendance(ctx(), actorOf(c, deps), c.req.param('id'), input.userId, input.present) });
+    return c.json<AttendanceResponse>({ attendance: await setAttendance(ctx(), actorOf(c, deps), c.req.param('id'), input.userId, input.present) });
   });
   app.post('/documents/:id/establish', async (c) => {
     const input = await parseBody(c, EstablishInput);
@@ -32,7 +31,7 @@ export function meetingsModule(deps: Deps): Module {
   });
   app.get('/documents/:id/export', async (c) => {
     const { meta, html } = await exportDocument(ctx(), actorOf(c, deps), c.req.param('id'), c.req.query('versionId') || undefined, 'html');
-    return c.json({ meta, html });
+    return c.json<ExportResponse>({ meta, html });
   });
   app.get('/documents/:id/export.pdf', async (c) => {
     const { meta, json } = await exportDocument(ctx(), actorOf(c, deps), c.req.param('id'), c.req.query('versionId') || undefined, 'pdf');

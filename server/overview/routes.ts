@@ -1,7 +1,7 @@
 // GET /api/overview: the regievoerder overview of the signed-in user (empty lists for anyone who directs nothing).
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
-import type { Module } from '../modules.ts';
+import type { Module } from '../module.ts';
 import { requireUser } from '../auth/middleware.ts';
 import { badRequest } from '../errors.ts';
 import { DEFAULT_MEETING_WEEKS, regievoerderOverview } from './service.ts';

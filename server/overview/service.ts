@@ -37,7 +37,7 @@ const countsOf = (b: Buckets): OverviewCounts => ({
   dueThisWeek: b.dueThisWeek.length,
 });
 
-const byDue = (a: Action, b: Action) => (a.dueDate ?? '9999') .localeCompare(b.dueDate ?? '9999') || a.createdAt.localeCompare(b.createdAt);
+const byDue = (a: Action, b: Action) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.createdAt.localeCompare(b.createdAt);
 
 export async function regievoerderOverview(db: Db, userId: string, now: Date, weeks = DEFAULT_MEETING_WEEKS): Promise<OverviewResponse> {
   const today = amsterdamDay(now);
@@ -45,7 +45,7 @@ export async function regievoerderOverview(db: Db, userId: string, now: Date, we
     .select({ household: households })
     .from(participations)
     .innerJoin(households, eq(households.id, participations.householdId))
-    .where(and(eq(participations.userId, userId), eq(participations.role, 'regievoerder')))
+    .where(and(eq(participations.userId, userId), eq(participations.role, 'regievoerder'), eq(households.status, 'open')))
     .orderBy(asc(households.reference));
   const empty: OverviewResponse = {
     today,
@@ -58,7 +58,10 @@ export async function regievoerderOverview(db: Db, userId: string, now: Date, we
   const ids = directed.map((d) => d.household.id);
 
   const [actionRows, docs] = await Promise.all([
-    db.select().from(actions).where(and(inArray(actions.householdId, ids), inArray(actions.status, ['open', 'claimed']))),
+    db
+      .select()
+      .from(actions)
+      .where(and(inArray(actions.householdId, ids), inArray(actions.status, ['open', 'claimed']))),
     db.select().from(documents).where(inArray(documents.householdId, ids)),
   ]);
   const planIds = docs.filter((d) => d.kind === 'plan').map((d) => d.id);
@@ -81,11 +84,12 @@ export async function regievoerderOverview(db: Db, userId: string, now: Date, we
   const recentSince = now.getTime() - weeks * 7 * 86_400_000;
 
   const rows: OverviewHousehold[] = directed.map(({ household: h }) => {
-    const b = bucket(presented.filter((a) => a.householdId === h.id), today);
+    const b = bucket(
+      presented.filter((a) => a.householdId === h.id),
+      today,
+    );
     const plan = docs.find((d) => d.householdId === h.id && d.kind === 'plan') ?? null;
-    const last = pastMeetings
-      .filter((m) => m.householdId === h.id)
-      .sort((x, y) => y.meetingAt!.getTime() - x.meetingAt!.getTime())[0];
+    const last = pastMeetings.filter((m) => m.householdId === h.id).sort((x, y) => y.meetingAt!.getTime() - x.meetingAt!.getTime())[0];
     const timeline = huisverbodTimeline(h.huisverbodStart, h.huisverbodExtendedUntil, today);
     const planEstablished = plan ? establishedIds.has(plan.id) : false;
     const noRecentMeeting = !last || last.meetingAt!.getTime() < recentSince;

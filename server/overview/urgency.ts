@@ -20,7 +20,7 @@ export function urgencyOf(i: UrgencyInput): { score: number; reasons: UrgencyRea
   let score = 0;
   const reasons: UrgencyReason[] = [];
   const t = i.timeline;
-  if (t && t.active && !i.planEstablished) {
+  if (t?.active && !i.planEstablished) {
     if (t.daysUntilPlanDue < 0) {
       score += 120;
       reasons.push({ code: 'plan_overdue', message: `Plan van aanpak had ${plural(-t.daysUntilPlanDue, 'dag', 'dagen')} geleden klaar moeten zijn` });
@@ -28,13 +28,19 @@ export function urgencyOf(i: UrgencyInput): { score: number; reasons: UrgencyRea
       score += t.daysUntilPlanDue <= 3 ? 100 - t.daysUntilPlanDue * 10 : 40;
       reasons.push({
         code: 'plan_due',
-        message: t.daysUntilPlanDue === 0 ? 'Plan van aanpak moet vandaag klaar zijn' : `Plan van aanpak moet over ${plural(t.daysUntilPlanDue, 'dag', 'dagen')} klaar zijn`,
+        message:
+          t.daysUntilPlanDue === 0
+            ? 'Plan van aanpak moet vandaag klaar zijn'
+            : `Plan van aanpak moet over ${plural(t.daysUntilPlanDue, 'dag', 'dagen')} klaar zijn`,
       });
     }
   }
-  if (t && t.active && t.daysUntilEnd <= 2) {
+  if (t?.active && t.daysUntilEnd <= 2) {
     score += 25;
-    reasons.push({ code: 'huisverbod_ending', message: t.daysUntilEnd === 0 ? 'Huisverbod eindigt vandaag' : `Huisverbod eindigt over ${plural(t.daysUntilEnd, 'dag', 'dagen')}` });
+    reasons.push({
+      code: 'huisverbod_ending',
+      message: t.daysUntilEnd === 0 ? 'Huisverbod eindigt vandaag' : `Huisverbod eindigt over ${plural(t.daysUntilEnd, 'dag', 'dagen')}`,
+    });
   }
   if (i.counts.overdue) {
     score += 30 * i.counts.overdue;

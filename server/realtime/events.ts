@@ -6,10 +6,10 @@ import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { householdEvents, households } from '../db/schema.ts';
 import type { Hub } from './hub.ts';
+import { householdClosed } from '../households/closing.ts';
 import type { HouseholdEvent, HouseholdEventPayloads, HouseholdEventType } from '../../shared/board.ts';
 
 export const householdTopic = (householdId: string) => `household:${householdId}`;
-export const accessTopic = (householdId: string) => `access:${householdId}`;
 
 export async function appendHouseholdEvent<T extends HouseholdEventType>(
   tx: DbOrTx,
@@ -17,13 +17,17 @@ export async function appendHouseholdEvent<T extends HouseholdEventType>(
   type: T,
   payload: HouseholdEventPayloads[T],
   at: Date,
+  opts: { evenWhenClosed?: boolean } = {},
 ): Promise<HouseholdEvent<T>> {
   const [row] = await tx
     .update(households)
     .set({ eventSeq: sql`${households.eventSeq} + 1` })
     .where(eq(households.id, householdId))
-    .returning({ seq: households.eventSeq });
+    .returning({ seq: households.eventSeq, status: households.status });
   if (!row) throw new Error(`household ${householdId} not found while appending an event`);
+  // The row lock taken here serialises every change with closing the case: a change that passed its
+  // access check just before the case was closed is refused here, inside its own transaction.
+  if (row.status === 'closed' && !opts.evenWhenClosed) throw householdClosed();
   const seq = Number(row.seq);
   await tx.insert(householdEvents).values({ householdId, seq, type, payload: payload as unknown as Record<string, unknown>, createdAt: at });
   return { householdId, seq, type, at: at.toISOString(), payload };
@@ -39,11 +43,7 @@ export type Emit = <T extends HouseholdEventType>(householdId: string, type: T, 
  * Runs `fn` in one transaction; events emitted through `emit` are appended inside it and published
  * on the hub only after the commit (a rolled-back change never reaches a client).
  */
-export async function withHouseholdEvents<R>(
-  deps: { db: Db; hub: Hub },
-  at: Date,
-  fn: (tx: Tx, emit: Emit) => Promise<R>,
-): Promise<R> {
+export async function withHouseholdEvents<R>(deps: { db: Db; hub: Hub }, at: Date, fn: (tx: Tx, emit: Emit) => Promise<R>): Promise<R> {
   const emitted: HouseholdEvent[] = [];
   const result = await deps.db.transaction(async (tx) => {
     emitted.length = 0; // a retried callback starts clean
@@ -65,9 +65,10 @@ export async function currentEventSeq(db: DbOrTx, householdId: string): Promise<
 
 /** Events with after < seq (<= upTo when given), in order, straight from the database. */
 export async function readHouseholdEvents(db: DbOrTx, householdId: string, after: number, upTo?: number, limit = 1000): Promise<HouseholdEvent[]> {
-  const where = upTo === undefined
-    ? and(eq(householdEvents.householdId, householdId), gt(householdEvents.seq, after))
-    : and(eq(householdEvents.householdId, householdId), gt(householdEvents.seq, after), lte(householdEvents.seq, upTo));
+  const where =
+    upTo === undefined
+      ? and(eq(householdEvents.householdId, householdId), gt(householdEvents.seq, after))
+      : and(eq(householdEvents.householdId, householdId), gt(householdEvents.seq, after), lte(householdEvents.seq, upTo));
   const rows = await db.select().from(householdEvents).where(where).orderBy(asc(householdEvents.seq)).limit(limit);
   return rows.map((r) => ({
     householdId: r.householdId,

@@ -1,13 +1,13 @@
 // In-process publish/subscribe for notifications between areas (and processes, via RedisHub).
-// Topics: `access:<householdId>` (participation changed/revoked), `household:<householdId>` (live events),
-// `doc:<documentId>` (document locks / restores).
-/** Published with { sessionId } on logout: live sockets of that session close. */
-export const SESSION_ENDED_TOPIC = 'session-ended';
+// Topics: `household:<householdId>` (live events), `doc:<documentId>` (document locks / restores), and the
+// access revocation signal (access/revocation.ts owns that topic; nobody else names it).
+import { safeError } from '../log-safety.ts';
 
 export type HubListener = (message: unknown) => void;
 
 export interface Hub {
-  publish(topic: string, message: unknown): void;
+  /** Resolves once the message is on its way to every process (RedisHub: Redis accepted it). */
+  publish(topic: string, message: unknown): void | Promise<void>;
   subscribe(topic: string, listener: HubListener): () => void;
   close(): Promise<void>;
 }
@@ -20,7 +20,7 @@ export class LocalHub implements Hub {
       try {
         listener(message);
       } catch (err) {
-        console.error('hub listener failed', topic, err);
+        console.error('hub listener failed', topic, safeError(err));
       }
     }
   }

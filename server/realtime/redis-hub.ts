@@ -3,6 +3,7 @@
 // via the Redis round-trip, so every process sees each message exactly once.
 import { Redis } from 'ioredis';
 import type { Hub, HubListener } from './hub.ts';
+import { safeError } from '../log-safety.ts';
 
 const PREFIX = 'casustafel:';
 
@@ -25,7 +26,7 @@ export class RedisHub implements Hub {
         try {
           listener(message);
         } catch (err) {
-          console.error('hub listener failed', topic, err);
+          console.error('hub listener failed', topic, safeError(err));
         }
       }
     });
@@ -38,22 +39,27 @@ export class RedisHub implements Hub {
     return new RedisHub(pub, sub);
   }
 
-  publish(topic: string, message: unknown): void {
-    this.pub.publish(PREFIX + topic, JSON.stringify(message)).catch((err) => console.error('redis publish failed', topic, err));
+  publish(topic: string, message: unknown): Promise<void> {
+    return this.pub.publish(PREFIX + topic, JSON.stringify(message)).then(
+      () => undefined,
+      (err) => console.error('redis publish failed', topic, safeError(err)),
+    );
   }
 
   subscribe(topic: string, listener: HubListener): () => void {
     let set = this.topics.get(topic);
     if (!set) {
       this.topics.set(topic, (set = new Set()));
-      void this.sub.subscribe(PREFIX + topic);
+      // Rejected only when the connection is gone (shutdown); not a reason to crash the process.
+      this.sub.subscribe(PREFIX + topic).catch((err) => console.error('redis subscribe failed', topic, String(err)));
     }
     set.add(listener);
     return () => {
       set.delete(listener);
       if (set.size === 0) {
         this.topics.delete(topic);
-        void this.sub.unsubscribe(PREFIX + topic);
+        // Streams and rooms unsubscribe as they end, also after close() (shutdown): nothing to undo then.
+        this.sub.unsubscribe(PREFIX + topic).catch(() => {});
       }
     };
   }

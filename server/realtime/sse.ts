@@ -2,20 +2,21 @@
 // Last-Event-ID replayed from the database, then live events from the hub, with a heartbeat.
 // Live messages are treated as hints: one that skips a sequence number makes the stream read the gap
 // from the database (events commit in seq order, so everything below a published seq is readable).
-import { eq } from 'drizzle-orm';
+// While open, the stream is a live channel of the access registry: logout, expiry, a disabled account or
+// lost access end it at once with a `revoked` event, and nothing is sent after that.
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { AppEnv, Deps } from '../context.ts';
-import type { SessionUser } from '../auth/session.ts';
-import { roleIn } from '../households/access.ts';
-import { sessions } from '../db/schema.ts';
-import { accessTopic, currentEventSeq, householdTopic, readHouseholdEvents } from './events.ts';
+import type { Requester } from '../access/authorize.ts';
+import type { Session } from '../auth/session.ts';
+import { currentEventSeq, householdTopic, readHouseholdEvents } from './events.ts';
 import type { HouseholdEvent, ReadyEvent, RevokedEvent } from '../../shared/board.ts';
 
 export const HEARTBEAT_MS = 15_000;
 /** Reconnection delay suggested to EventSource. */
 export const RETRY_MS = 3_000;
-const NO_LONGER_PARTICIPANT = 'Je neemt niet meer deel aan dit huishouden.';
+/** Suggested when this process stops (restart): reconnect at once, to another process, and resume from Last-Event-ID. */
+export const RESTART_RETRY_MS = 100;
 
 interface OpenStream {
   end(): void;
@@ -26,7 +27,7 @@ export class HouseholdEventStreams {
   private open = new Set<OpenStream>();
 
   constructor(
-    private readonly deps: Pick<Deps, 'db' | 'hub' | 'log'>,
+    private readonly deps: Pick<Deps, 'db' | 'hub' | 'log' | 'live'>,
     private readonly heartbeatMs = HEARTBEAT_MS,
   ) {}
 
@@ -34,25 +35,24 @@ export class HouseholdEventStreams {
     return this.open.size;
   }
 
-  /** The caller has authorised `user` to read `householdId`; `since` is the last seq the client has. */
-  respond(c: Context<AppEnv>, user: SessionUser, householdId: string, since: number | null): Response {
-    const sessionId = c.get('session')?.id ?? null;
+  /**
+   * The caller has authorised `requester` (through the access seam, which began at `authorizedAt`) to read
+   * `householdId` with `session`; `since` is the last seq the client has.
+   */
+  respond(c: Context<AppEnv>, requester: Requester, session: Session, householdId: string, since: number | null, authorizedAt: number): Response {
     c.header('X-Accel-Buffering', 'no'); // proxies (nginx) must not buffer the stream
-    return streamSSE(c, (stream) => this.run(stream, user, sessionId, householdId, since));
+    return streamSSE(c, (stream) => this.run(stream, requester, session, householdId, since, authorizedAt));
   }
 
-  /** Re-checked on every heartbeat: the session still valid, the user still a participant. */
-  private async stillAllowed(sessionId: string | null, userId: string, householdId: string): Promise<RevokedEvent['message'] | null> {
-    const { db } = this.deps;
-    if (sessionId) {
-      const [s] = await db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, sessionId));
-      if (!s || s.expiresAt.getTime() <= Date.now()) return 'Je sessie is verlopen. Log opnieuw in.';
-    }
-    return (await roleIn(db, userId, householdId)) === null ? NO_LONGER_PARTICIPANT : null;
-  }
-
-  private async run(stream: SSEStreamingApi, user: SessionUser, sessionId: string | null, householdId: string, since: number | null): Promise<void> {
-    const { db, hub, log } = this.deps;
+  private async run(
+    stream: SSEStreamingApi,
+    requester: Requester,
+    session: Session,
+    householdId: string,
+    since: number | null,
+    authorizedAt: number,
+  ): Promise<void> {
+    const { db, hub, log, live } = this.deps;
     const pending: HouseholdEvent[] = [];
     let wake: (() => void) | null = null;
     const notify = () => {
@@ -75,21 +75,25 @@ export class HouseholdEventStreams {
     stream.onAbort(handle.end);
     // Subscribe before reading the backlog, so nothing committed in between is lost.
     const unsubscribeEvents = hub.subscribe(householdTopic(householdId), (m) => {
+      if (revoked) return;
       pending.push(m as HouseholdEvent);
       notify();
     });
-    const unsubscribeAccess = hub.subscribe(accessTopic(householdId), (m) => {
-      const msg = m as { userId?: string; role?: string | null };
-      if (msg.userId !== user.id) return;
-      void roleIn(db, user.id, householdId)
-        .then((role) => {
-          if (role === null) {
-            revoked = NO_LONGER_PARTICIPANT;
-            notify();
-          }
-        })
-        .catch((err) => log.error('access re-check failed', { err: String(err) }));
-    });
+    const unregister = live.register(
+      {
+        transport: 'stream',
+        requester,
+        sessionId: session.id,
+        householdId,
+        end: (why) => {
+          revoked = why.message;
+          pending.length = 0;
+          notify();
+        },
+      },
+      session,
+      authorizedAt,
+    );
     const heartbeat = setInterval(() => {
       pingDue = true;
       notify();
@@ -105,6 +109,7 @@ export class HouseholdEventStreams {
 
     let last = 0;
     const send = async (e: HouseholdEvent) => {
+      if (revoked) return; // nothing reaches a revoked client, not even an event read just before
       await stream.writeSSE({ event: e.type, id: String(e.seq), data: JSON.stringify(e) });
       last = e.seq;
     };
@@ -113,7 +118,7 @@ export class HouseholdEventStreams {
       for (;;) {
         const batch = await readHouseholdEvents(db, householdId, last, upTo, 500);
         for (const e of batch) await send(e);
-        if (batch.length < 500 || ended) return;
+        if (batch.length < 500 || ended || revoked) return;
       }
     };
 
@@ -140,24 +145,22 @@ export class HouseholdEventStreams {
           continue;
         }
         if (pingDue || reconcileDue) {
-          if (pingDue) {
-            await stream.write(': ping\n\n');
-            revoked = await this.stillAllowed(sessionId, user.id, householdId);
-            if (revoked) continue;
-          }
+          if (pingDue) await stream.write(': ping\n\n');
           pingDue = reconcileDue = false;
           await catchUp();
           continue;
         }
         await new Promise<void>((r) => (wake = r));
       }
+      // Ended by shutdown: tell EventSource to come back at once (the stream resumes from its Last-Event-ID).
+      if (ended && !stream.aborted) await stream.write(`retry: ${RESTART_RETRY_MS}\n\n`);
     } catch (err) {
       if (!stream.aborted) log.error('event stream failed', { householdId, err: String(err) });
     } finally {
       clearInterval(heartbeat);
       clearTimeout(settle);
       unsubscribeEvents();
-      unsubscribeAccess();
+      unregister();
       this.open.delete(handle);
       finish();
     }

@@ -1,6 +1,8 @@
 // `npm run seed:demo`: seeds the demo data into the configured database (DATABASE_URL or the embedded one).
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
+import { loadSecretBox } from '../auth/secret-box.ts';
+import { createLogger } from '../logger.ts';
 import { isEmpty, seedDemo, demoLoginsText } from './demo.ts';
 
 const config = loadConfig();
@@ -11,6 +13,6 @@ if (!(await isEmpty(database.db))) {
   await database.close();
   process.exit(1);
 }
-await seedDemo(database.db, config.fixedNow ?? new Date());
+await seedDemo(database.db, config.fixedNow ?? new Date(), loadSecretBox(config.secretKey, config.dataDir, createLogger(config.logLevel)));
 console.log(demoLoginsText(`http://localhost:${config.port}`));
 await database.close();

@@ -16,8 +16,20 @@ interface DemoAction {
 }
 
 const DEMO_ACTIONS: DemoAction[] = [
-  { household: 'HG-2026-0142', title: 'Veiligheidsplan opstellen met Sandra', owner: 'Maatschappelijk Werk Rotterdam', due: 4, claimedBy: 'mw@maatschappelijkwerk.test' },
-  { household: 'HG-2026-0142', title: 'Intake Mark bij verslavingszorg', details: 'Mark verblijft bij zijn broer; bereikbaar via telefoon.', owner: 'Verslavingszorg Rijnmond', due: 2 },
+  {
+    household: 'HG-2026-0142',
+    title: 'Veiligheidsplan opstellen met Sandra',
+    owner: 'Maatschappelijk Werk Rotterdam',
+    due: 4,
+    claimedBy: 'mw@maatschappelijkwerk.test',
+  },
+  {
+    household: 'HG-2026-0142',
+    title: 'Intake Mark bij verslavingszorg',
+    details: 'Mark verblijft bij zijn broer; bereikbaar via telefoon.',
+    owner: 'Verslavingszorg Rijnmond',
+    due: 2,
+  },
   { household: 'HG-2026-0142', title: 'Noah en Emma aanmelden bij jeugdzorg', owner: 'Jeugdzorg Rijnmond', due: -1 },
   { household: 'HG-2026-0142', title: 'Oma J. betrekken bij opvang van de kinderen', owner: null, due: null },
   {
@@ -28,9 +40,21 @@ const DEMO_ACTIONS: DemoAction[] = [
     claimedBy: 'politie@politie.test',
     done: { by: 'politie@politie.test', note: 'Gedeeld via beveiligde mail.' },
   },
-  { household: 'HG-2026-0117', title: 'Voortgang behandeling Y. terugkoppelen', owner: 'Verslavingszorg Rijnmond', due: -3, claimedBy: 'vz@verslavingszorg.test' },
+  {
+    household: 'HG-2026-0117',
+    title: 'Voortgang behandeling Y. terugkoppelen',
+    owner: 'Verslavingszorg Rijnmond',
+    due: -3,
+    claimedBy: 'vz@verslavingszorg.test',
+  },
   { household: 'HG-2026-0117', title: 'Evaluatie veiligheidsplan met F.', owner: 'Maatschappelijk Werk Rotterdam', due: 6 },
-  { household: 'HG-2025-0388', title: 'Omgangsregeling Lotte afstemmen met beide ouders', owner: 'Jeugdzorg Rijnmond', due: 10, claimedBy: 'jeugd@jeugdzorg.test' },
+  {
+    household: 'HG-2025-0388',
+    title: 'Omgangsregeling Lotte afstemmen met beide ouders',
+    owner: 'Jeugdzorg Rijnmond',
+    due: 10,
+    claimedBy: 'jeugd@jeugdzorg.test',
+  },
   {
     household: 'HG-2025-0388',
     title: 'Nazorggesprek met Anouk',
@@ -43,7 +67,10 @@ const DEMO_ACTIONS: DemoAction[] = [
 
 export async function seedDemoActions(db: Db, now: Date): Promise<void> {
   const today = amsterdamDay(now);
-  const hh = await db.select({ id: households.id, reference: households.reference }).from(households).where(inArray(households.reference, [...new Set(DEMO_ACTIONS.map((a) => a.household))]));
+  const hh = await db
+    .select({ id: households.id, reference: households.reference })
+    .from(households)
+    .where(inArray(households.reference, [...new Set(DEMO_ACTIONS.map((a) => a.household))]));
   const orgs = await db.select({ id: organizations.id, name: organizations.name }).from(organizations);
   const people = await db.select({ id: users.id, email: users.email }).from(users);
   const [regie] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'regie@gemeente.test'));
@@ -77,9 +104,25 @@ export async function seedDemoActions(db: Db, now: Date): Promise<void> {
           updatedAt: created,
         })
         .returning();
-      const history: (typeof actionEvents.$inferInsert)[] = [{ actionId: row!.id, userId: regie?.id ?? null, kind: 'created', changes: { title: [null, a.title] }, createdAt: created }];
-      if (claimer) history.push({ actionId: row!.id, userId: claimer, kind: 'claimed', changes: { status: ['open', 'claimed'], claimedBy: [null, claimer] }, createdAt: row!.claimedAt! });
-      if (finisher) history.push({ actionId: row!.id, userId: finisher, kind: 'completed', changes: { status: ['claimed', 'done'], completedBy: [null, finisher], completionNote: [null, a.done!.note] }, createdAt: row!.completedAt! });
+      const history: (typeof actionEvents.$inferInsert)[] = [
+        { actionId: row!.id, userId: regie?.id ?? null, kind: 'created', changes: { title: [null, a.title] }, createdAt: created },
+      ];
+      if (claimer)
+        history.push({
+          actionId: row!.id,
+          userId: claimer,
+          kind: 'claimed',
+          changes: { status: ['open', 'claimed'], claimedBy: [null, claimer] },
+          createdAt: row!.claimedAt!,
+        });
+      if (finisher)
+        history.push({
+          actionId: row!.id,
+          userId: finisher,
+          kind: 'completed',
+          changes: { status: ['claimed', 'done'], completedBy: [null, finisher], completionNote: [null, a.done!.note] },
+          createdAt: row!.completedAt!,
+        });
       await tx.insert(actionEvents).values(history);
     }
   });

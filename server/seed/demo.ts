@@ -5,8 +5,12 @@ import type { Db } from '../db/client.ts';
 import { documents, householdPersons, households, organizations, participations, phaseChanges, users } from '../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { addDays, amsterdamDay } from '../../shared/huisverbod.ts';
-import type { OrganizationKind } from '../../shared/enums.ts';
+import type { CloseReason, OrganizationKind } from '../../shared/enums.ts';
+import { retentionEnd } from '../households/closing.ts';
 import { seedDemoActions } from './demo-actions.ts';
+import { demoIdentityText, seedDemoIdentity } from './demo-identity.ts';
+import type { SecretBox } from '../auth/secret-box.ts';
+import { seedDemoDocuments } from './demo-documents.ts';
 
 export { seedDemoActions };
 
@@ -38,7 +42,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return Number(rows[0]?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db, now: Date): Promise<void> {
+export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<void> {
   const today = amsterdamDay(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -55,6 +59,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
         .returning({ id: users.id });
       userIds[u.key] = row!.id;
     }
+    await seedDemoIdentity(tx, orgIds.vt!, passwordHash, secrets);
     const demo = [
       {
         reference: 'HG-2026-0142',
@@ -64,6 +69,9 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
         hasChildren: true,
         phase: 'directe_veiligheid' as const,
         huisverbodStart: addDays(today, -3),
+        grondslag: 'huisverbod_wth' as const,
+        grondslagNote: 'Huisverbod opgelegd door de burgemeester; plan van aanpak binnen 10 dagen.',
+        referrer: 'politie',
         persons: [
           { role: 'slachtoffer' as const, label: 'Sandra', birthYear: 1988, notes: 'Verblijft met de kinderen in de woning.' },
           { role: 'pleger' as const, label: 'Mark', birthYear: 1985, notes: 'Huisverbod; verblijft tijdelijk bij zijn broer.' },
@@ -81,6 +89,9 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
         hasChildren: false,
         phase: 'stabiele_veiligheid' as const,
         huisverbodStart: addDays(today, -40),
+        grondslag: 'melding_veilig_thuis' as const,
+        grondslagNote: '',
+        referrer: 'vt',
         persons: [
           { role: 'slachtoffer' as const, label: 'F.', birthYear: 1992, notes: '' },
           { role: 'pleger' as const, label: 'Y.', birthYear: 1990, notes: 'Volgt een behandeling bij verslavingszorg.' },
@@ -95,12 +106,47 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
         hasChildren: true,
         phase: 'duurzaam_herstel' as const,
         huisverbodStart: null,
+        grondslag: 'toestemming' as const,
+        grondslagNote: 'Beide ouders hebben schriftelijk toestemming gegeven.',
+        referrer: 'mw',
         persons: [
           { role: 'slachtoffer' as const, label: 'Anouk', birthYear: 1983, notes: '' },
           { role: 'pleger' as const, label: 'Thomas', birthYear: 1981, notes: '' },
           { role: 'kind' as const, label: 'Lotte', birthYear: 2012, notes: 'Getuige van conflicten bij overdrachten.' },
         ],
         partners: ['mw', 'jeugd'],
+      },
+      {
+        // Closed a few months ago: read-only, in "Gesloten casussen", destroyed after the retention period.
+        reference: 'HG-2025-0211',
+        displayName: 'Gezin Visser',
+        profile: 'gezin_in_de_stress' as const,
+        package: 1,
+        hasChildren: true,
+        phase: 'duurzaam_herstel' as const,
+        huisverbodStart: null,
+        grondslag: 'wettelijke_taak' as const,
+        grondslagNote: '',
+        referrer: 'wijkteam',
+        persons: [{ role: 'slachtoffer' as const, label: 'Ilse', birthYear: 1990, notes: '' }],
+        partners: ['mw'],
+        closed: { daysAgo: 90, reason: 'overgedragen_reguliere_hulp' as const, listed: false },
+      },
+      {
+        // Closed more than five years ago: its retention has ended, it is on the vernietigingslijst.
+        reference: 'HG-2020-0031',
+        displayName: 'Gezin Bakker',
+        profile: 'kindgedrag_en_opvoedstress' as const,
+        package: 1,
+        hasChildren: true,
+        phase: 'duurzaam_herstel' as const,
+        huisverbodStart: null,
+        grondslag: 'toestemming' as const,
+        grondslagNote: '',
+        referrer: 'jeugd',
+        persons: [{ role: 'kind' as const, label: 'Daan', birthYear: 2011, notes: '' }],
+        partners: ['jeugd'],
+        closed: { daysAgo: 6 * 365, reason: 'doelen_bereikt' as const, listed: true },
       },
     ];
     for (const h of demo) {
@@ -116,23 +162,46 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
           huisverbodStart: h.huisverbodStart,
           huisverbodExtendedUntil: null,
           regieOrganizationId: orgIds.gemeente!,
+          grondslag: h.grondslag,
+          grondslagNote: h.grondslagNote,
+          referringOrganizationId: orgIds[h.referrer] ?? null,
           createdBy: userIds.beheer!,
+          ...('closed' in h && h.closed ? closedValues(now, h.closed, userIds.regie!) : {}),
         })
         .returning({ id: households.id });
       const householdId = row!.id;
-      await tx.insert(participations).values([
-        { householdId, userId: userIds.regie!, role: 'regievoerder' as const, addedBy: userIds.beheer! },
-        ...h.partners.map((p) => ({ householdId, userId: userIds[p]!, role: 'partner' as const, addedBy: userIds.regie! })),
-      ]);
+      await tx
+        .insert(participations)
+        .values([
+          { householdId, userId: userIds.regie!, role: 'regievoerder' as const, addedBy: userIds.beheer! },
+          ...h.partners.map((p) => ({ householdId, userId: userIds[p]!, role: 'partner' as const, addedBy: userIds.regie! })),
+        ]);
       await tx.insert(householdPersons).values(h.persons.map((p) => ({ ...p, householdId })));
       await tx.insert(documents).values({ householdId, kind: 'plan', title: 'Plan van aanpak', createdBy: userIds.regie! });
       await tx.insert(phaseChanges).values({ householdId, fromPhase: null, toPhase: h.phase, reason: 'Casus aangemaakt', changedBy: userIds.beheer! });
     }
   });
   await seedDemoActions(db, now);
+  await seedDemoDocuments(db, now);
 }
+
+function closedValues(now: Date, c: { daysAgo: number; reason: CloseReason; listed: boolean }, regieId: string) {
+  const closedAt = new Date(now.getTime() - c.daysAgo * 86_400_000);
+  return {
+    status: 'closed' as const,
+    closedAt,
+    closedBy: regieId,
+    closeReason: c.reason,
+    retentionEndsAt: retentionEnd(closedAt, DEMO_RETENTION_MONTHS),
+    destructionListedAt: c.listed ? now : null,
+    createdAt: new Date(closedAt.getTime() - 200 * 86_400_000),
+  };
+}
+
+/** The demo assumes the default retention period (RETENTION_MONTHS). */
+const DEMO_RETENTION_MONTHS = 60;
 
 export function demoLoginsText(url: string): string {
   const lines = DEMO_USERS.map((u) => `  ${u.email.padEnd(30)} ${u.role}`);
-  return [`Casustafel draait op ${url}`, '', `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`, ...lines, ''].join('\n');
+  return [`Casustafel draait op ${url}`, '', `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`, ...lines, demoIdentityText()].join('\n');
 }

@@ -11,6 +11,7 @@ import type { Deps } from '../../server/context.ts';
 import type { Database } from '../../server/db/client.ts';
 import { docUpdates, documents } from '../../server/db/schema.ts';
 import { createLogger } from '../../server/logger.ts';
+import { Metrics } from '../../server/metrics.ts';
 import { LocalHub } from '../../server/realtime/hub.ts';
 import { startServer } from '../../server/server.ts';
 import { RoomManager } from '../../server/collab/rooms.ts';
@@ -28,7 +29,10 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 async function planOf(db: Database['db'], householdId: string) {
-  const [plan] = await db.select().from(documents).where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
+  const [plan] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
   return plan!;
 }
 
@@ -46,7 +50,7 @@ function keystrokeUpdates(count: number): Uint8Array[] {
 }
 
 function roomManager(database: Database): RoomManager {
-  const deps = { db: database.db, hub: new LocalHub(), log: createLogger('error'), now: () => new Date() } as unknown as Deps;
+  const deps = { db: database.db, hub: new LocalHub(), log: createLogger('error'), metrics: new Metrics(), now: () => new Date() } as unknown as Deps;
   return new RoomManager(deps, { template: templateState });
 }
 
@@ -118,7 +122,10 @@ async function benchMemory(database: Database, n = 50) {
   for (let i = 0; i < n; i++) {
     const household = await createHousehold(db, { regievoerderId: user.id });
     const plan = await planOf(db, household.id);
-    await db.insert(docUpdates).values([{ documentId: plan.id, data: templateState('plan') }, { documentId: plan.id, data: Y.mergeUpdates(typing) }]);
+    await db.insert(docUpdates).values([
+      { documentId: plan.id, data: templateState('plan') },
+      { documentId: plan.id, data: Y.mergeUpdates(typing) },
+    ]);
     ids.push(plan.id);
   }
   const rooms = roomManager(database);
@@ -165,7 +172,7 @@ export async function run() {
     rows.push({
       engine: r.name,
       'load 10k-row log (median of 5)': ms(r.load.before),
-      'compaction': `${ms(r.load.compactMs)} (${r.load.folded} rows → ${(r.load.snapshotBytes / 1024).toFixed(1)} KiB)`,
+      compaction: `${ms(r.load.compactMs)} (${r.load.folded} rows → ${(r.load.snapshotBytes / 1024).toFixed(1)} KiB)`,
       'load after compaction': ms(r.load.after),
       'rows per 1,000 keystrokes (20 ms apart)': `${r.keys.rows} rows for ${r.keys.updates} updates`,
       [`heap per open plan (${r.mem.n} rooms)`]: `${r.mem.perRoomKiB.toFixed(0)} KiB`,

@@ -101,10 +101,10 @@ describe('live board', () => {
     await screenshot(regie.page, 'overzicht');
     expect(await seriousViolations(regie.page)).toEqual([]);
     await regie.context.close();
-    const admin = await newUserPage(env.browser, env.server, 'beheer@casustafel.test');
+    const admin = await newUserPage(env.browser, env.server, 'beheer@casustafel.test', undefined, { landing: 'Beheer' });
     await admin.page.goto(`${env.server.url}/beheer`);
     await admin.page.getByRole('heading', { name: 'Accounts' }).waitFor();
-    await admin.page.getByText('wijkteam@wijkteam.test').waitFor();
+    await admin.page.getByRole('cell', { name: 'wijkteam@wijkteam.test' }).waitFor();
     await screenshot(admin.page, 'beheer');
     expect(await seriousViolations(admin.page)).toEqual([]);
     await admin.context.close();

@@ -54,7 +54,7 @@ describe('live co-editing in the browser', () => {
     await a.page.locator('.collaboration-carets__label', { hasText: 'Peter Post · Politie Rotterdam' }).waitFor();
     await b.page.locator('.collaboration-carets__label', { hasText: 'Rianne de Regie · Gemeente Rotterdam' }).waitFor();
     await expect.poll(() => a.page.getByTestId('presence-user').count()).toBe(2);
-    await expect.poll(() => a.page.getByTestId('save-status').textContent()).toBe('Alles opgeslagen');
+    await expect.poll(() => a.page.getByTestId('save-status').textContent()).toBe('Opgeslagen');
     await screenshot(a.page, 'plan-samen-bewerken');
     expect(await seriousViolations(a.page)).toEqual([]);
 
@@ -95,7 +95,7 @@ describe('live co-editing in the browser', () => {
     await a.page.keyboard.press('Enter');
     // Pasted in one go, so one Yjs update carries the whole sentence (and can be found in IndexedDB).
     await a.page.keyboard.insertText('Offline getypt: zus van F. kan bijspringen.');
-    await a.page.getByText('Wijzigingen worden op dit apparaat bewaard en later verstuurd').waitFor();
+    await a.page.getByText('Offline — 2 wijzigingen alleen op dit apparaat').waitFor();
     // The tab is closed only once the browser has stored the edit (y-indexeddb writes asynchronously).
     await expect.poll(() => storedLocally(a.page, `casustafel:${planId}`, 'Offline getypt: zus van F. kan bijspringen.')).toBe(true);
     await a.page.close();

@@ -58,7 +58,7 @@ describe('smoke', () => {
   });
 
   it('the functioneel beheerder creates an organisation, an account and a household; its regievoerder adds a participant', async () => {
-    const admin = await newUserPage(env.browser, env.server, 'beheer@casustafel.test');
+    const admin = await newUserPage(env.browser, env.server, 'beheer@casustafel.test', undefined, { landing: 'Beheer' });
     const { page } = admin;
     await page.getByRole('link', { name: 'Beheer' }).click();
     const orgForm = page.getByRole('form', { name: 'Organisatie aanmaken' });
@@ -79,6 +79,8 @@ describe('smoke', () => {
     await hhForm.getByLabel('Kenmerk').fill('HG-2026-0200');
     await hhForm.getByLabel('Naam huishouden').fill('Gezin Bakker');
     await hhForm.getByLabel('Regievoerder').selectOption({ label: 'Noor Nieuw (Wijkteam Charlois)' });
+    await hhForm.getByLabel('Grondslag voor delen').selectOption({ label: 'Huisverbod (Wet tijdelijk huisverbod)' });
+    await hhForm.getByLabel('Ingebracht door').selectOption({ label: 'Politie Rotterdam' });
     await hhForm.getByRole('button', { name: 'Aanmaken' }).click();
     await hhForm.getByText('Huishouden aangemaakt').waitFor();
     await page.getByRole('link', { name: 'HG-2026-0200' }).waitFor();
@@ -88,6 +90,15 @@ describe('smoke', () => {
     const noor = await newUserPage(env.browser, env.server, 'noor@charlois.test', 'een-lang-wachtwoord');
     await noor.page.getByRole('link', { name: 'HG-2026-0200' }).click();
     await noor.page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+    const grondslag = noor.page.getByTestId('grondslag');
+    await grondslag.getByText('Huisverbod (Wet tijdelijk huisverbod)').waitFor();
+    await grondslag.getByText('Politie Rotterdam').waitFor();
+    await grondslag.getByRole('button', { name: 'Grondslag wijzigen' }).click();
+    const change = noor.page.getByRole('form', { name: 'Grondslag wijzigen' });
+    await change.getByLabel('Grondslag voor delen').selectOption({ label: 'Toestemming betrokkene(n)' });
+    await change.getByLabel('Reden van de wijziging').fill('Ouders gaven schriftelijk toestemming');
+    await change.getByRole('button', { name: 'Opslaan' }).click();
+    await grondslag.getByText('Toestemming betrokkene(n)').waitFor();
     const add = noor.page.getByRole('form', { name: 'Deelnemer toevoegen' });
     await add.getByLabel('Gebruiker').selectOption({ label: 'Peter Post (Politie Rotterdam)' });
     await add.getByRole('button', { name: 'Toevoegen' }).click();

@@ -85,7 +85,11 @@ describe('board: changing actions', () => {
     const a = await createActionVia(api.regie, household.id);
     const claimed = await api.partner.post(`/api/actions/${a.id}/claim`);
     expect(claimed.status).toBe(200);
-    expect(claimed.body.action).toMatchObject({ status: 'claimed', version: 2, claimedBy: { id: users.partner.id, organization: { id: users.partner.organizationId } } });
+    expect(claimed.body.action).toMatchObject({
+      status: 'claimed',
+      version: 2,
+      claimedBy: { id: users.partner.id, organization: { id: users.partner.organizationId } },
+    });
     expect(claimed.body.action.claimedAt).toBeTruthy();
     const released = await api.partner.post(`/api/actions/${a.id}/release`);
     expect(released.body.action).toMatchObject({ status: 'open', claimedBy: null, claimedAt: null, version: 3 });
@@ -168,8 +172,13 @@ describe('board: changing actions', () => {
     expect(completed.user).toMatchObject({ id: users.partner.id, organization: { id: users.partner.organizationId } });
     expect(typeof completed.at).toBe('string');
 
-    const audits = await db().select().from(auditLog).where(and(eq(auditLog.householdId, household.id), eq(auditLog.target, a.id))).orderBy(auditLog.id);
-    expect(audits.map((r) => r.event)).toEqual(['action.create', 'action.claim', 'action.edit', 'action.complete']);
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.householdId, household.id), eq(auditLog.target, a.id)))
+      .orderBy(auditLog.id);
+    // The observer's read of the history is audited too (NEN 7513).
+    expect(audits.map((r) => r.event)).toEqual(['action.create', 'action.claim', 'action.edit', 'action.complete', 'action.history']);
     const events = await db().select().from(householdEvents).where(eq(householdEvents.householdId, household.id)).orderBy(householdEvents.seq);
     expect(events.map((e) => [e.seq, e.type])).toEqual([
       [1, 'action.created'],

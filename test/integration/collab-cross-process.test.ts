@@ -30,8 +30,11 @@ afterAll(async () => {
 
 describe('several server processes', () => {
   it('relays edits and presence between processes, and an unflushed edit reaches a process that loads later', async () => {
-    const { household, api } = await householdWithCast(database.db, one.url);
-    const [plan] = await database.db.select().from(documents).where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan')));
+    const { household, api, users } = await householdWithCast(database.db, one.url);
+    const [plan] = await database.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan')));
     const a = connectClient(one.url, api.partner, plan!.id);
     clients.push(a);
     await a.synced();
@@ -44,7 +47,7 @@ describe('several server processes', () => {
     appendParagraph(b.fragment, 'Vanaf proces twee');
     await waitFor(() => bodyText(a.fragment).includes('Vanaf proces twee'), 'process one to relay');
     b.provider.awareness.setLocalStateField('user', { name: 'Regie op twee' });
-    await waitFor(() => [...a.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Regie op twee'), 'presence across processes');
+    await waitFor(() => [...a.provider.awareness.getStates().values()].some((s) => s.presence?.userId === users.regie.id), 'presence across processes');
     await Promise.all([getCollab(one.deps).flush(), getCollab(two.deps).flush()]);
     const text = bodyText(getCollab(one.deps).get(plan!.id)!.doc.getXmlFragment('default'));
     // Each edit is stored once: a fresh load shows each paragraph exactly once.

@@ -14,7 +14,10 @@ const env = useCollabServer();
 
 async function setup() {
   const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
-  const [plan] = await env.server.database.db.select().from(documents).where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan')));
+  const [plan] = await env.server.database.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan')));
   const other = connectClient(env.server.url, api.regie, plan!.id);
   env.clients.push(other);
   await other.synced();

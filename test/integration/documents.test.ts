@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, documents } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
-import { lockDocument, unlockDocument } from '../../server/documents/service.ts';
 import { appendParagraph, bodyText, connectClient, waitFor, type CollabClient, useCollabServer } from '../support/collab.ts';
 import { householdWithCast } from '../support/factories.ts';
 
@@ -11,7 +10,10 @@ const env = useCollabServer();
 
 async function cast() {
   const c = await householdWithCast(env.server.database.db, env.server.url);
-  const [plan] = await env.server.database.db.select().from(documents).where(and(eq(documents.householdId, c.household.id), eq(documents.kind, 'plan')));
+  const [plan] = await env.server.database.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.householdId, c.household.id), eq(documents.kind, 'plan')));
   return { ...c, plan: plan! };
 }
 const client = (api: Parameters<typeof connectClient>[1], documentId: string) => {
@@ -50,7 +52,17 @@ describe('documents', () => {
     const res = await api.observer.get(`/api/documents/${plan.id}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      document: { id: plan.id, householdId: household.id, kind: 'plan', title: plan.title, meetingAt: null, lockedAt: null },
+      document: {
+        id: plan.id,
+        householdId: household.id,
+        kind: 'plan',
+        title: plan.title,
+        meetingAt: null,
+        lockedAt: null,
+        reopenedAt: null,
+        reopenReason: null,
+        reopenedBy: null,
+      },
       myRole: 'observer',
     });
     const outsider = await api.outsider.get(`/api/documents/${plan.id}`);
@@ -68,7 +80,14 @@ describe('documents', () => {
     const { plan, api } = await cast();
     const res = await api.partner.get(`/api/documents/${plan.id}/content`);
     expect(res.status).toBe(200);
-    for (const h of ['Aanleiding en signalen', 'Probleemanalyse en gezinsprofiel', 'Veiligheidsplan', 'Doelen en wensen van het gezin', 'Afspraken', 'Evaluatie'])
+    for (const h of [
+      'Aanleiding en signalen',
+      'Probleemanalyse en gezinsprofiel',
+      'Veiligheidsplan',
+      'Doelen en wensen van het gezin',
+      'Afspraken',
+      'Evaluatie',
+    ])
       expect(res.body.html).toContain(`<h2>${h}</h2>`);
     for (const h of ['Directe veiligheid', 'Stabiele veiligheid', 'Gedragsregels', 'Netwerk']) expect(res.body.html).toContain(`<h3>${h}</h3>`);
     expect(res.body.json.type).toBe('doc');
@@ -85,7 +104,11 @@ describe('versions', () => {
     await waitFor(() => bodyText(room().doc.getXmlFragment('default')).includes('versie één'), 'apply');
     const saved = await api.partner.post(`/api/documents/${plan.id}/versions`, { name: 'Vastgesteld verslag 12-11-2026' });
     expect(saved.status).toBe(201);
-    expect(saved.body.version).toMatchObject({ name: 'Vastgesteld verslag 12-11-2026', established: false, createdBy: { id: users.partner.id, name: users.partner.name } });
+    expect(saved.body.version).toMatchObject({
+      name: 'Vastgesteld verslag 12-11-2026',
+      established: false,
+      createdBy: { id: users.partner.id, name: users.partner.name },
+    });
     expect((await api.observer.post(`/api/documents/${plan.id}/versions`, { name: 'Mag niet' })).status).toBe(403);
     const list = await api.observer.get(`/api/documents/${plan.id}/versions`);
     expect(list.body.versions).toHaveLength(1);
@@ -116,36 +139,43 @@ describe('versions', () => {
     expect(bodyText(a.fragment)).toContain('Oorspronkelijk');
     const current = await api.regie.get(`/api/documents/${plan.id}/content`);
     expect(current.body.html).toBe(versionHtml);
-    const audits = await env.server.database.db.select().from(auditLog).where(and(eq(auditLog.userId, users.partner.id), eq(auditLog.event, 'document.restore')));
+    const audits = await env.server.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.userId, users.partner.id), eq(auditLog.event, 'document.restore')));
     expect(audits).toHaveLength(1);
   });
 });
 
 describe('locks', () => {
-  it('lockDocument makes live connections read-only and refuses restore; unlockDocument reopens', async () => {
-    const { plan, api } = await cast();
+  it('vaststellen makes live connections read-only and refuses restore; heropenen reopens', async () => {
+    const { household, api } = await cast();
+    const meeting = await api.regie.post(`/api/households/${household.id}/meetings`, { title: 'Casusoverleg', meetingAt: new Date().toISOString() });
+    const plan = meeting.body.document as { id: string };
     const a = client(api.partner, plan.id);
     await a.synced();
     const saved = await api.partner.post(`/api/documents/${plan.id}/versions`, { name: 'Voor vaststellen' });
-    const ctx = { db: env.server.database.db, rooms: getCollab(env.server.deps) };
-    const regie = { user: (await api.regie.get('/api/me')).body.user, ip: null, now: new Date() };
-    const locked = await lockDocument(ctx, regie, plan.id, { versionId: saved.body.version.id });
-    expect(locked.lockedAt).not.toBeNull();
+    const ctx = { rooms: getCollab(env.server.deps) };
+    const locked = await api.regie.post(`/api/documents/${plan.id}/establish`, {});
+    expect(locked.status).toBe(201);
+    expect(locked.body.document.lockedAt).not.toBeNull();
     const b = client(api.regie, plan.id);
     await b.synced();
     appendParagraph(a.fragment, 'Na vaststellen');
     appendParagraph(b.fragment, 'Ook regie niet');
     // Messages on one socket are handled in order: once each client's later awareness reached the other,
     // its edit has been handled (and refused) by the env.server.
-    a.provider.awareness.setLocalStateField('user', { name: 'Partner' });
-    b.provider.awareness.setLocalStateField('user', { name: 'Regie' });
-    const sees = (c: CollabClient, name: string) => [...c.provider.awareness.getStates().values()].some((s) => s.user?.name === name);
-    await waitFor(() => sees(a, 'Regie') && sees(b, 'Partner'), 'awareness round trip');
+    // (The server stamps names from the session, so the signal is the awareness clock, not a name.)
+    a.provider.awareness.setLocalStateField('cursor', null);
+    b.provider.awareness.setLocalStateField('cursor', null);
+    const clockOf = (c: CollabClient, of: CollabClient) => c.provider.awareness.meta.get(of.doc.clientID)?.clock ?? -1;
+    const [aClock, bClock] = [clockOf(a, a), clockOf(b, b)];
+    await waitFor(() => clockOf(a, b) >= bClock && clockOf(b, a) >= aClock, 'awareness round trip');
     expect(bodyText(ctx.rooms.get(plan.id)!.doc.getXmlFragment('default'))).not.toMatch(/Na vaststellen|Ook regie niet/);
     const restore = await api.partner.post(`/api/documents/${plan.id}/versions/${saved.body.version.id}/restore`);
     expect(restore.status).toBe(409);
     expect(restore.body.error.code).toBe('DOCUMENT_LOCKED');
-    await unlockDocument(ctx, regie, plan.id);
+    expect((await api.regie.post(`/api/documents/${plan.id}/reopen`, { reason: 'Aanvulling nodig' })).status).toBe(200);
     // A fresh client: the earlier ones hold refused edits that later edits of theirs would depend on
     // (the editor is read-only while locked, so a browser never gets there).
     const c = client(api.partner, plan.id);

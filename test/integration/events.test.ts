@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { participations } from '../../server/db/schema.ts';
 import { appendHouseholdEvent, householdTopic } from '../../server/realtime/events.ts';
 import { HouseholdEventStreams } from '../../server/realtime/sse.ts';
+import { generateSessionToken } from '../../server/auth/session.ts';
 import type { AppEnv } from '../../server/context.ts';
 import { householdWithCast } from '../support/factories.ts';
 import { createActionVia } from '../support/board.ts';
@@ -24,8 +25,16 @@ async function partnerStream() {
   const streams = new HouseholdEventStreams(server.deps, 30);
   const app = new Hono<AppEnv>();
   const p = users.partner;
-  const user = { id: p.id, email: p.email, name: p.name, admin: false, organization: { id: p.organizationId, name: 'x', kind: 'politie' } };
-  app.get('/s', (c) => streams.respond(c, user, household.id, null));
+  const user = {
+    id: p.id,
+    email: p.email,
+    name: p.name,
+    admin: false,
+    organization: { id: p.organizationId, name: 'x', kind: 'politie' },
+    secondFactor: false,
+  };
+  const session = await server.deps.sessions.createSession(generateSessionToken(), p.id);
+  app.get('/s', (c) => streams.respond(c, { user, ip: null }, session, household.id, null, Date.now()));
   const res = await app.request('/s');
   return { streams, household, users, reader: res.body!.pipeThrough(new TextDecoderStream()).getReader() };
 }
@@ -43,7 +52,12 @@ describe('household event stream', () => {
     const claimed = await sse.next();
     expect(claimed.event).toBe('action.updated');
     expect(claimed.id).toBe('2');
-    expect(claimed.json()).toMatchObject({ householdId: household.id, seq: 2, type: 'action.updated', payload: { action: { id: a.id, status: 'claimed', version: 2 } } });
+    expect(claimed.json()).toMatchObject({
+      householdId: household.id,
+      seq: 2,
+      type: 'action.updated',
+      payload: { action: { id: a.id, status: 'claimed', version: 2 } },
+    });
     const created = await createActionVia(api.partner, household.id);
     const msg = await sse.next();
     expect(msg.event).toBe('action.created');
@@ -89,7 +103,10 @@ describe('household event stream', () => {
     });
     server.deps.hub.publish(householdTopic(household.id), events[1]);
     const got = await sse.take(2);
-    expect(got.map((m) => [m.id, m.json().payload.documentId])).toEqual([['1', 'x'], ['2', 'y']]);
+    expect(got.map((m) => [m.id, m.json().payload.documentId])).toEqual([
+      ['1', 'x'],
+      ['2', 'y'],
+    ]);
     // A late duplicate of the first is ignored.
     server.deps.hub.publish(householdTopic(household.id), events[0]);
     await createActionVia(api.regie, household.id);
@@ -128,7 +145,8 @@ describe('household event stream', () => {
     const revoked = await sse.next();
     expect(revoked.event).toBe('revoked');
     await sse.ended;
-    // Others keep streaming.
+    // Others keep streaming: they see the new participant list, then the next change.
+    expect((await other.next()).event).toBe('participants.updated');
     await createActionVia(api.regie, household.id);
     expect((await other.next()).event).toBe('action.created');
     other.close();
@@ -154,11 +172,14 @@ describe('household event stream', () => {
     expect(streams.size).toBe(0);
   });
 
-  it('re-checks access on the heartbeat, so a removal nobody announced still ends the stream', async () => {
+  it('re-checks access periodically, so a removal nobody announced still ends the stream', async () => {
     const { streams, reader, household, users } = await partnerStream();
     let text = '';
     while (!text.includes('event: ready')) text += (await reader.read()).value ?? '';
-    await db().delete(participations).where(and(eq(participations.householdId, household.id), eq(participations.userId, users.partner.id)));
+    await db()
+      .delete(participations)
+      .where(and(eq(participations.householdId, household.id), eq(participations.userId, users.partner.id)));
+    await server.deps.live.sweep();
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;

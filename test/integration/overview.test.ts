@@ -45,10 +45,22 @@ async function seedWorld() {
   // H3: directed by someone else; must not count.
   const h3 = await createHousehold(db(), { regievoerderId: otherRegie.id });
   for (const h of [h1, h2, h3]) await addParticipant(db(), h.id, partner.id, 'partner');
-  const plan2 = (await db().select().from(documents).where(and(eq(documents.householdId, h2.id), eq(documents.kind, 'plan'))))[0]!;
-  await db().insert(docVersions).values({ documentId: plan2.id, name: 'Vastgesteld plan', state: new Uint8Array([0, 0]), established: true });
-  const past = await db().insert(documents).values({ householdId: h2.id, kind: 'meeting', title: 'Casusoverleg 1', meetingAt: new Date(NOW.getTime() - 14 * 86_400_000) }).returning();
-  await db().insert(documents).values({ householdId: h2.id, kind: 'meeting', title: 'Casusoverleg 2', meetingAt: new Date(NOW.getTime() + 7 * 86_400_000) });
+  const plan2 = (
+    await db()
+      .select()
+      .from(documents)
+      .where(and(eq(documents.householdId, h2.id), eq(documents.kind, 'plan')))
+  )[0]!;
+  await db()
+    .insert(docVersions)
+    .values({ documentId: plan2.id, name: 'Vastgesteld plan', state: new Uint8Array([0, 0]), established: true });
+  const past = await db()
+    .insert(documents)
+    .values({ householdId: h2.id, kind: 'meeting', title: 'Casusoverleg 1', meetingAt: new Date(NOW.getTime() - 14 * 86_400_000) })
+    .returning();
+  await db()
+    .insert(documents)
+    .values({ householdId: h2.id, kind: 'meeting', title: 'Casusoverleg 2', meetingAt: new Date(NOW.getTime() + 7 * 86_400_000) });
 
   await seedActions(h1.id, partner.id, [
     { status: 'open', due: -3 }, // overdue, unclaimed
@@ -63,7 +75,10 @@ async function seedWorld() {
     { status: 'cancelled', due: -2 }, // cancelled: counts nowhere
     { status: 'done', due: 2 },
   ]);
-  await seedActions(h3.id, partner.id, [{ status: 'open', due: -10 }, { status: 'claimed', due: 1 }]);
+  await seedActions(h3.id, partner.id, [
+    { status: 'open', due: -10 },
+    { status: 'claimed', due: 1 },
+  ]);
   return { regie, otherRegie, partner, h1, h2, h3, pastMeeting: past[0]! };
 }
 
@@ -86,7 +101,12 @@ describe('regievoerder overview', () => {
       from actions a
       join participations p on p.household_id = a.household_id and p.user_id = ${w.regie.id} and p.role = 'regievoerder'`);
     const expected = rowsOf(result)[0]!;
-    expect(res.body.counts).toEqual({ open: Number(expected.open), unclaimed: Number(expected.unclaimed), overdue: Number(expected.overdue), dueThisWeek: Number(expected.dueThisWeek) });
+    expect(res.body.counts).toEqual({
+      open: Number(expected.open),
+      unclaimed: Number(expected.unclaimed),
+      overdue: Number(expected.overdue),
+      dueThisWeek: Number(expected.dueThisWeek),
+    });
     expect(res.body.counts).toEqual({ open: 6, unclaimed: 3, overdue: 2, dueThisWeek: 2 });
     expect(res.body.actions.open).toHaveLength(6);
     expect(res.body.actions.overdue.map((a: any) => a.household.reference).sort()).toEqual([w.h1.reference, w.h1.reference]);
@@ -114,10 +134,20 @@ describe('regievoerder overview', () => {
       lastMeetingAt: null,
       noRecentMeeting: true,
       counts: { open: 4, unclaimed: 2, overdue: 2, dueThisWeek: 1 },
-      huisverbod: { start: addDays(TODAY, -8), planDue: addDays(TODAY, 2), end: addDays(TODAY, 2), maxEnd: addDays(TODAY, 20), daysUntilPlanDue: 2, day: 9, active: true },
+      huisverbod: {
+        start: addDays(TODAY, -8),
+        planDue: addDays(TODAY, 2),
+        end: addDays(TODAY, 2),
+        maxEnd: addDays(TODAY, 20),
+        daysUntilPlanDue: 2,
+        day: 9,
+        active: true,
+      },
     });
     expect(first.planDocumentId).toBeTruthy();
-    expect(first.urgency.reasons.map((r: any) => r.code)).toEqual(expect.arrayContaining(['plan_due', 'huisverbod_ending', 'overdue_actions', 'no_recent_meeting']));
+    expect(first.urgency.reasons.map((r: any) => r.code)).toEqual(
+      expect.arrayContaining(['plan_due', 'huisverbod_ending', 'overdue_actions', 'no_recent_meeting']),
+    );
     expect(second).toMatchObject({
       householdId: w.h2.id,
       huisverbod: null,

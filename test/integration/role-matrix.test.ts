@@ -15,14 +15,60 @@ type Case = { name: string; method: string; path: (ids: Ids) => string; body?: (
 type Ids = { household: string; user: string; person: string };
 
 const cases: Case[] = [
-  { name: 'GET household', method: 'GET', path: (i) => `/api/households/${i.household}`, expect: { admin: 200, regie: 200, partner: 200, observer: 200, outsider: 404 } },
-  { name: 'PATCH household', method: 'PATCH', path: (i) => `/api/households/${i.household}`, body: () => ({ displayName: 'Gezin Nieuw' }), expect: { admin: 200, regie: 200, partner: 403, observer: 403, outsider: 404 } },
-  { name: 'POST phase', method: 'POST', path: (i) => `/api/households/${i.household}/phase`, body: () => ({ phase: 'stabiele_veiligheid', reason: 'Veiligheid is stabiel' }), expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404 } },
-  { name: 'POST person', method: 'POST', path: (i) => `/api/households/${i.household}/persons`, body: () => ({ role: 'kind', label: 'K.' }), expect: { admin: 404, regie: 201, partner: 403, observer: 403, outsider: 404 } },
-  { name: 'PUT person', method: 'PUT', path: (i) => `/api/households/${i.household}/persons/${i.person}`, body: () => ({ role: 'slachtoffer', label: 'S.' }), expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404 } },
-  { name: 'POST participant', method: 'POST', path: (i) => `/api/households/${i.household}/participants`, body: (i) => ({ userId: i.user, role: 'observer' }), expect: { admin: 201, regie: 201, partner: 403, observer: 403, outsider: 404 } },
-  { name: 'DELETE participant', method: 'DELETE', path: (i) => `/api/households/${i.household}/participants/${i.user}`, expect: { admin: 204, regie: 204, partner: 403, observer: 403, outsider: 404 } },
-  { name: 'GET audit', method: 'GET', path: (i) => `/api/households/${i.household}/audit`, expect: { admin: 200, regie: 200, partner: 403, observer: 403, outsider: 404 } },
+  {
+    name: 'GET household',
+    method: 'GET',
+    path: (i) => `/api/households/${i.household}`,
+    expect: { admin: 200, regie: 200, partner: 200, observer: 200, outsider: 404 },
+  },
+  {
+    name: 'PATCH household',
+    method: 'PATCH',
+    path: (i) => `/api/households/${i.household}`,
+    body: () => ({ displayName: 'Gezin Nieuw' }),
+    expect: { admin: 200, regie: 200, partner: 403, observer: 403, outsider: 404 },
+  },
+  {
+    name: 'POST phase',
+    method: 'POST',
+    path: (i) => `/api/households/${i.household}/phase`,
+    body: () => ({ phase: 'stabiele_veiligheid', reason: 'Veiligheid is stabiel' }),
+    expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404 },
+  },
+  {
+    name: 'POST person',
+    method: 'POST',
+    path: (i) => `/api/households/${i.household}/persons`,
+    body: () => ({ role: 'kind', label: 'K.' }),
+    expect: { admin: 404, regie: 201, partner: 403, observer: 403, outsider: 404 },
+  },
+  {
+    name: 'PUT person',
+    method: 'PUT',
+    path: (i) => `/api/households/${i.household}/persons/${i.person}`,
+    body: () => ({ role: 'slachtoffer', label: 'S.' }),
+    expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404 },
+  },
+  {
+    name: 'POST participant',
+    method: 'POST',
+    path: (i) => `/api/households/${i.household}/participants`,
+    body: (i) => ({ userId: i.user, role: 'observer', reason: 'Veilig Thuis kijkt mee' }),
+    expect: { admin: 201, regie: 201, partner: 403, observer: 403, outsider: 404 },
+  },
+  {
+    name: 'DELETE participant',
+    method: 'DELETE',
+    path: (i) => `/api/households/${i.household}/participants/${i.user}`,
+    body: () => ({ reason: 'Niet meer betrokken' }),
+    expect: { admin: 204, regie: 204, partner: 403, observer: 403, outsider: 404 },
+  },
+  {
+    name: 'GET audit',
+    method: 'GET',
+    path: (i) => `/api/households/${i.household}/audit`,
+    expect: { admin: 200, regie: 200, partner: 403, observer: 403, outsider: 404 },
+  },
 ];
 
 describe('role matrix for household routes', () => {

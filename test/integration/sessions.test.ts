@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { sessions } from '../../server/db/schema.ts';
 import { generateSessionToken, SessionStore } from '../../server/auth/session.ts';
-import { LoginThrottle } from '../../server/auth/throttle.ts';
 import { ApiClient } from '../support/client.ts';
 import { createUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -31,7 +30,10 @@ describe('sessions (Lucia-style)', () => {
   it('refuses and deletes an expired session', async () => {
     const user = await createUser(server.database.db);
     const api = await new ApiClient(server.url).login(user.email);
-    await server.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    await server.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
     expect((await api.get('/api/me')).status).toBe(401);
     expect(await server.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
@@ -53,20 +55,5 @@ describe('sessions (Lucia-style)', () => {
     expect((await api.get('/api/me')).status).toBe(401);
     const again = await new ApiClient(server.url).post('/api/auth/login', { email: user.email, password: 'test-password-123' });
     expect(again.status).toBe(401);
-  });
-});
-
-describe('login throttle', () => {
-  it('blocks after the free attempts with a growing wait, and forgets after success', () => {
-    let now = 0;
-    const t = new LoginThrottle({ free: 3, baseDelayMs: 1000, maxDelayMs: 60_000, forgetAfterMs: 3_600_000 }, () => now);
-    for (let i = 0; i < 3; i++) t.fail('k');
-    expect(t.check('k')).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    now += 1001;
-    expect(t.check('k').allowed).toBe(true);
-    t.fail('k');
-    expect(t.check('k').retryAfterSeconds).toBe(2);
-    t.succeed('k');
-    expect(t.check('k').allowed).toBe(true);
   });
 });

@@ -5,6 +5,8 @@ import { Redis } from 'ioredis';
 import { ApiClient } from '../support/client.ts';
 import { createUser } from '../support/factories.ts';
 import { REDIS_URL, redisAvailable, useRedisServerPair } from '../support/redis.ts';
+import { RedisAttemptThrottle, RedisSprayThrottle } from '../../server/auth/throttle-redis.ts';
+import { attemptPolicy, sprayPolicy } from '../../server/auth/throttle.ts';
 
 const redisUp = await redisAvailable('login throttling over Redis');
 
@@ -14,8 +16,9 @@ afterAll(async () => {
   // The failures this test made from 127.0.0.1 would otherwise count against later runs for an hour.
   if (redisUp) {
     const redis = new Redis(REDIS_URL);
-    const keys = [...(await redis.keys('casustafel:throttle:ip:*')), ...(email ? [`casustafel:throttle:account:${email}`] : [])];
-    if (keys.length) await redis.del(...keys);
+    const keys = [new RedisSprayThrottle(redis, sprayPolicy(1)).keyOf('127.0.0.1')];
+    if (email) keys.push(new RedisAttemptThrottle(redis, attemptPolicy(1)).keyOf(`account:${email}`));
+    await redis.del(...keys);
     redis.disconnect();
   }
 });

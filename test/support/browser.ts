@@ -13,25 +13,45 @@ export const SCREENSHOTS = new URL('../e2e/screenshots/', import.meta.url).pathn
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 /** A server on port 0 with the demo data (optionally with a fixed clock). */
 export async function startDemoServer(config: Partial<Config> = {}): Promise<TestServer> {
   const server = await startTestServer({ config: { staticDir: new URL('../../dist/client', import.meta.url).pathname, ...config } });
-  await seedDemo(server.database.db, server.deps.now());
+  await seedDemo(server.database.db, server.deps.now(), server.deps.secrets);
   return server;
 }
 
-export async function newUserPage(browser: Browser, server: TestServer, email: string, password = DEMO_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1366, height: 900 } });
+export async function newUserPage(
+  browser: Browser,
+  server: TestServer,
+  email: string,
+  password = DEMO_PASSWORD,
+  opts: { timezoneId?: string; viewport?: { width: number; height: number }; landing?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    timezoneId: opts.timezoneId ?? 'Europe/Amsterdam',
+    viewport: opts.viewport ?? { width: 1366, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(server.url + '/inloggen');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { name: 'Mijn casussen' }).waitFor();
+  await page.getByRole('heading', { name: opts.landing ?? 'Mijn casussen' }).waitFor();
   return { context, page };
 }
 
@@ -43,7 +63,9 @@ export async function screenshot(page: Page, name: string) {
 /** axe-core accessibility check; returns serious and critical violations. */
 export async function seriousViolations(page: Page) {
   const results = await new AxeBuilder(page).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
 }
 
 /** Opens the demo household's page and returns its id. */

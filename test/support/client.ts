@@ -3,10 +3,26 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Headers;
+  /** The error body's request id, taken out of `body` so tests can compare error bodies of two requests. */
+  requestId?: string;
 }
 
 export class ApiClient {
-  cookie: string | null = null;
+  /** Cookies by name, like a browser's jar for this origin (paths are ignored). */
+  readonly jar = new Map<string, string>();
+
+  /** The Cookie header this client sends, or null. */
+  get cookie(): string | null {
+    return this.jar.size ? [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') : null;
+  }
+
+  set cookie(header: string | null) {
+    this.jar.clear();
+    for (const pair of header?.split(/;\s*/) ?? []) {
+      const i = pair.indexOf('=');
+      if (i > 0) this.jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  }
 
   constructor(readonly baseUrl: string) {}
 
@@ -20,10 +36,13 @@ export class ApiClient {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) {
-      const [pair] = setCookie.split(';');
-      this.cookie = pair!.endsWith('=') ? null : pair!;
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const i = pair!.indexOf('=');
+      const name = pair!.slice(0, i);
+      const value = pair!.slice(i + 1);
+      if (!value || /max-age=0/i.test(line)) this.jar.delete(name);
+      else this.jar.set(name, value);
     }
     const text = await res.text();
     let parsed: unknown = text;
@@ -32,7 +51,13 @@ export class ApiClient {
     } catch {
       /* not JSON */
     }
-    return { status: res.status, body: parsed as T, headers: res.headers };
+    let requestId: string | undefined;
+    const error = (parsed as { error?: { requestId?: string } } | null)?.error;
+    if (error && typeof error === 'object' && typeof error.requestId === 'string') {
+      requestId = error.requestId;
+      delete error.requestId;
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers, requestId };
   }
 
   get<T = any>(path: string) {
@@ -47,8 +72,8 @@ export class ApiClient {
   put<T = any>(path: string, body?: unknown) {
     return this.request<T>('PUT', path, body ?? {});
   }
-  delete<T = any>(path: string) {
-    return this.request<T>('DELETE', path);
+  delete<T = any>(path: string, body?: unknown) {
+    return this.request<T>('DELETE', path, body);
   }
 
   async login(email: string, password = TEST_PASSWORD) {

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { afterAll, beforeAll } from 'vitest';
 import type { ApiClient } from './client.ts';
+import { SaveTracker, saveAckParams } from '../../client/features/editor/save-tracker.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 /** A `ws` WebSocket that sends the given cookie (and optionally an Origin) on the upgrade request. */
@@ -21,21 +22,28 @@ export const collabUrl = (baseUrl: string) => baseUrl.replace(/^http/, 'ws') + '
 export interface CollabClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** What the server confirmed as stored (only with `acks: true`, like the browser's editor). */
+  saves: SaveTracker | null;
   fragment: Y.XmlFragment;
   /** Resolves on the provider's next 'synced' (true). */
   synced(): Promise<void>;
   destroy(): void;
 }
 
-export function connectClient(baseUrl: string, api: ApiClient, documentId: string, doc = new Y.Doc()): CollabClient {
+export function connectClient(baseUrl: string, api: ApiClient, documentId: string, doc = new Y.Doc(), opts: { acks?: boolean } = {}): CollabClient {
+  const saves = opts.acks ? new SaveTracker() : null;
+  const socket = cookieWebSocket(api.cookie);
   const provider = new WebsocketProvider(collabUrl(baseUrl), documentId, doc, {
-    WebSocketPolyfill: cookieWebSocket(api.cookie) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (saves ? saves.socketClass(socket) : socket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 300,
+    params: opts.acks ? { ...saveAckParams } : {},
   });
+  saves?.attach(doc, provider);
   return {
     doc,
     provider,
+    saves,
     fragment: doc.getXmlFragment('default'),
     synced: () =>
       provider.synced
@@ -49,6 +57,7 @@ export function connectClient(baseUrl: string, api: ApiClient, documentId: strin
             provider.on('sync', on);
           }),
     destroy: () => {
+      saves?.destroy();
       provider.destroy();
       doc.destroy();
     },
@@ -74,7 +83,14 @@ export function appendParagraph(fragment: Y.XmlFragment, text: string) {
 export function bodyText(fragment: Y.XmlFragment): string {
   return fragment
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((c) => (c instanceof Y.XmlText ? c.toString() : '')).join('') : ''))
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
+            .join('')
+        : '',
+    )
     .join('\n');
 }
 

@@ -37,7 +37,13 @@ export async function createHousehold(
 ) {
   const [h] = await db
     .insert(households)
-    .values({ reference: unique('HG').toUpperCase(), displayName: unique('Gezin'), huisverbodStart: opts.huisverbodStart ?? null, hasChildren: true })
+    .values({
+      reference: unique('HG').toUpperCase(),
+      displayName: unique('Gezin'),
+      huisverbodStart: opts.huisverbodStart ?? null,
+      hasChildren: true,
+      grondslag: 'huisverbod_wth',
+    })
     .returning();
   await db.insert(documents).values({ householdId: h!.id, kind: 'plan', title: 'Plan van aanpak' });
   if (opts.regievoerderId) await db.insert(participations).values({ householdId: h!.id, userId: opts.regievoerderId, role: 'regievoerder' });

@@ -11,7 +11,10 @@ export async function redisAvailable(what: string): Promise<boolean> {
   const u = new URL(REDIS_URL);
   const up = await new Promise<boolean>((resolve) => {
     const s = connect({ host: u.hostname, port: Number(u.port || 6379) });
-    s.once('connect', () => (s.end(), resolve(true)));
+    s.once('connect', () => {
+      s.end();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
   });
   if (!up && process.env.TEST_REDIS_URL) throw new Error(`TEST_REDIS_URL is set but no Redis answers at ${REDIS_URL}`);

@@ -32,7 +32,17 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const ended = new Promise<void>((r) => (endResolve = r));
   if (res.status !== 200 || !res.body) {
     const body = await res.json().catch(() => null);
-    return { status: res.status, body, comments, ended: Promise.resolve(), close() {}, next: () => Promise.reject(new Error('no stream')), take: () => Promise.reject(new Error('no stream')) };
+    // Like ApiClient: the request id is not part of what two error answers are compared on.
+    if (body?.error) delete body.error.requestId;
+    return {
+      status: res.status,
+      body,
+      comments,
+      ended: Promise.resolve(),
+      close() {},
+      next: () => Promise.reject(new Error('no stream')),
+      take: () => Promise.reject(new Error('no stream')),
+    };
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   void (async () => {

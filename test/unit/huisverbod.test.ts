@@ -4,11 +4,24 @@ import { amsterdamDay, huisverbodTimeline, planDeadlineWarning } from '../../sha
 
 describe('huisverbod timeline', () => {
   it('counts day 4 of 10 three days after the start, with the plan due ten days after it', () => {
-    expect(huisverbodTimeline('2026-11-20', null, '2026-11-23')).toMatchObject({ day: 4, totalDays: 10, planDue: '2026-11-30', end: '2026-11-30', maxEnd: '2026-12-18', daysUntilPlanDue: 7, active: true });
+    expect(huisverbodTimeline('2026-11-20', null, '2026-11-23')).toMatchObject({
+      day: 4,
+      totalDays: 10,
+      planDue: '2026-11-30',
+      end: '2026-11-30',
+      maxEnd: '2026-12-18',
+      daysUntilPlanDue: 7,
+      active: true,
+    });
   });
 
   it('an extension moves the end, not the plan deadline', () => {
-    expect(huisverbodTimeline('2026-11-20', '2026-12-10', '2026-11-23')).toMatchObject({ totalDays: 20, planDue: '2026-11-30', end: '2026-12-10', extended: true });
+    expect(huisverbodTimeline('2026-11-20', '2026-12-10', '2026-11-23')).toMatchObject({
+      totalDays: 20,
+      planDue: '2026-11-30',
+      end: '2026-12-10',
+      extended: true,
+    });
   });
 
   it('is no longer active after its end date', () => {

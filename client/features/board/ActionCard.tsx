@@ -4,14 +4,26 @@ import { ApiError } from '../../lib/api.ts';
 import { useMe } from '../../lib/auth.tsx';
 import { Badge, Button } from '../../components/ui.tsx';
 import type { Action } from '../../../shared/board.ts';
-import type { HouseholdRole } from '../../../shared/enums.ts';
+import type { HouseholdSummary } from '../../../shared/api.ts';
 import { formatDate, formatDateTime, PERSON_ROLE_LABELS } from '../../../shared/labels.ts';
 import { boardPermissions } from './permissions.ts';
 import { actionOps } from './action-ops.ts';
 
-export function ActionCard({ action: a, role, onChange, onOpen, onError }: { action: Action; role: HouseholdRole | null; onChange: (a: Action) => void; onOpen: (a: Action, mode?: 'view' | 'complete') => void; onError: (message: string) => void }) {
+export function ActionCard({
+  action: a,
+  household,
+  onChange,
+  onOpen,
+  onError,
+}: {
+  action: Action;
+  household: Pick<HouseholdSummary, 'myRole' | 'status'>;
+  onChange: (a: Action) => void;
+  onOpen: (a: Action, mode?: 'view' | 'complete') => void;
+  onError: (message: string) => void;
+}) {
   const me = useMe();
-  const can = boardPermissions(a, me, role);
+  const can = boardPermissions(a, me, household);
   const [busy, setBusy] = useState(false);
   async function run(fn: () => Promise<Action>) {
     setBusy(true);
@@ -27,26 +39,65 @@ export function ActionCard({ action: a, role, onChange, onOpen, onError }: { act
     }
   }
   return (
-    <article className={`ct-action ${a.overdue ? 'ct-action--overdue' : ''}`} aria-labelledby={`action-${a.id}`} data-testid="action-card" data-action-id={a.id} id={`actie-${a.id}`}>
+    <article
+      className={`ct-action ${a.overdue ? 'ct-action--overdue' : ''}`}
+      aria-labelledby={`action-${a.id}`}
+      data-testid="action-card"
+      data-action-id={a.id}
+      id={`actie-${a.id}`}
+    >
       <h3 className="ct-action__title" id={`action-${a.id}`}>
-        <button type="button" className="ct-linkbutton" onClick={() => onOpen(a)}>{a.title}</button>
+        <button type="button" className="ct-linkbutton" onClick={() => onOpen(a)}>
+          {a.title}
+        </button>
       </h3>
       <p className="ct-action__meta">
-        {a.ownerOrganization ? <span><span className={`ct-org-dot ct-org--${a.ownerOrganization.kind}`} aria-hidden="true" /> {a.ownerOrganization.name}</span> : <span>Geen eigenaar</span>}
+        {a.ownerOrganization ? (
+          <span>
+            <span className={`ct-org-dot ct-org--${a.ownerOrganization.kind}`} aria-hidden="true" /> {a.ownerOrganization.name}
+          </span>
+        ) : (
+          <span>Geen eigenaar</span>
+        )}
         {a.dueDate && <span>{a.overdue ? <Badge tone="danger">Te laat: {formatDate(a.dueDate)}</Badge> : <>Uiterlijk {formatDate(a.dueDate)}</>}</span>}
-        {a.person && <span>Betreft {a.person.label} ({PERSON_ROLE_LABELS[a.person.role]})</span>}
+        {a.person && (
+          <span>
+            Betreft {a.person.label} ({PERSON_ROLE_LABELS[a.person.role]})
+          </span>
+        )}
       </p>
       {a.status === 'claimed' && a.claimedBy && (
-        <p className="ct-action__claim" data-testid="claimed-by">Opgepakt door {a.claimedBy.name} ({a.claimedBy.organization.name}) sinds {formatDateTime(a.claimedAt)}</p>
+        <p className="ct-action__claim" data-testid="claimed-by">
+          Opgepakt door {a.claimedBy.name} ({a.claimedBy.organization.name}) sinds {formatDateTime(a.claimedAt)}
+        </p>
       )}
       {a.status === 'done' && (
-        <p className="ct-action__claim">Afgerond{a.completedBy && ` door ${a.completedBy.name}`} op {formatDateTime(a.completedAt)}{a.completionNote && `: ${a.completionNote}`}</p>
+        <p className="ct-action__claim">
+          Afgerond{a.completedBy && ` door ${a.completedBy.name}`} op {formatDateTime(a.completedAt)}
+          {a.completionNote && `: ${a.completionNote}`}
+        </p>
       )}
       <div className="ct-actions">
-        {can.claim && <Button kind="primary" busy={busy} onClick={() => run(() => actionOps.claim(a))}>Ik pak dit op</Button>}
-        {can.release && <Button busy={busy} onClick={() => run(() => actionOps.release(a))}>Loslaten</Button>}
-        {can.complete && a.status === 'claimed' && <Button busy={busy} onClick={() => onOpen(a, 'complete')}>Afronden…</Button>}
-        {can.reopen && <Button busy={busy} onClick={() => run(() => actionOps.reopen(a))}>Heropenen</Button>}
+        {can.claim && (
+          <Button kind="primary" busy={busy} onClick={() => run(() => actionOps.claim(a))}>
+            Ik pak dit op
+          </Button>
+        )}
+        {can.release && (
+          <Button busy={busy} onClick={() => run(() => actionOps.release(a))}>
+            Loslaten
+          </Button>
+        )}
+        {can.complete && a.status === 'claimed' && (
+          <Button busy={busy} onClick={() => onOpen(a, 'complete')}>
+            Afronden…
+          </Button>
+        )}
+        {can.reopen && (
+          <Button busy={busy} onClick={() => run(() => actionOps.reopen(a))}>
+            Heropenen
+          </Button>
+        )}
       </div>
     </article>
   );

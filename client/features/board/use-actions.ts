@@ -2,10 +2,22 @@
 // list's event sequence, so no change between the two is missed. Events are applied to local state
 // (newest version wins) rather than refetching; EventSource resends Last-Event-ID on reconnect.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, get } from '../../lib/api.ts';
-import type { Action, ActionListResponse, HouseholdEvent, RevokedEvent } from '../../../shared/board.ts';
+import { type ApiError, get } from '../../lib/api.ts';
+import type { Action, ActionListResponse, HouseholdEvent, HouseholdEventType, RevokedEvent } from '../../../shared/board.ts';
+import { useLive } from '../../lib/live.tsx';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'revoked';
+
+/** Every household event type the pages listen to. */
+export const LIVE_EVENT_TYPES: HouseholdEventType[] = [
+  'action.created',
+  'action.updated',
+  'evaluation.updated',
+  'document.updated',
+  'attendance.updated',
+  'version.created',
+  'participants.updated',
+];
 
 export function useActions(householdId: string) {
   const [actions, setActions] = useState<Map<string, Action>>(new Map());
@@ -14,6 +26,7 @@ export function useActions(householdId: string) {
   const [live, setLive] = useState<LiveState>('connecting');
   const [revokedMessage, setRevokedMessage] = useState<string | null>(null);
   const listeners = useRef(new Set<(e: HouseholdEvent) => void>());
+  const { accessLost, holdHouseholdStream } = useLive();
 
   /** Applies a newer version of an action (from an event or from our own request's response). */
   const apply = useCallback((action: Action) => {
@@ -29,6 +42,7 @@ export function useActions(householdId: string) {
   useEffect(() => {
     let source: EventSource | null = null;
     let cancelled = false;
+    const release = holdHouseholdStream();
     setLoading(true);
     get<ActionListResponse>(`/api/households/${householdId}/actions`)
       .then((res) => {
@@ -43,11 +57,14 @@ export function useActions(householdId: string) {
           if (event.type === 'action.created' || event.type === 'action.updated') apply((event.payload as { action: Action }).action);
           for (const l of listeners.current) l(event);
         };
-        for (const type of ['action.created', 'action.updated', 'evaluation.updated', 'document.updated']) source.addEventListener(type, onEvent);
+        for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent);
         source.addEventListener('revoked', (msg) => {
           setLive('revoked');
-          setRevokedMessage((JSON.parse((msg as MessageEvent).data) as RevokedEvent).message);
+          const { message } = JSON.parse((msg as MessageEvent).data) as RevokedEvent;
+          setRevokedMessage(message);
           source?.close();
+          // Gone means gone: every page of this household clears (see CaseGate).
+          accessLost(householdId, message);
         });
       })
       .catch((e: ApiError) => {
@@ -59,8 +76,9 @@ export function useActions(householdId: string) {
     return () => {
       cancelled = true;
       source?.close();
+      release();
     };
-  }, [householdId, apply]);
+  }, [householdId, apply, accessLost, holdHouseholdStream]);
 
   const onEvent = useCallback((l: (e: HouseholdEvent) => void) => {
     listeners.current.add(l);

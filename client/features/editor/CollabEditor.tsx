@@ -6,7 +6,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { AnyExtension } from '@tiptap/core';
 import { documentExtensions, DOCUMENT_FIELD } from '../../../shared/editor/extensions.ts';
 import type { CollabSession } from './use-collab.ts';
-import { orgColor } from './colors.ts';
+import { presenceFields } from '../../../shared/editor/presence.ts';
 import type { Me } from '../../lib/auth.tsx';
 
 export function CollabEditor({
@@ -32,7 +32,8 @@ export function CollabEditor({
         Collaboration.configure({ document: session.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({
           provider: session.provider,
-          user: { name: `${me.name} · ${me.organization.name}`, color: orgColor(me.organization.kind) },
+          // The server stamps the same fields from the session; setting them here shows them before it echoes.
+          user: presenceFields(me).user,
         }),
       ],
       editable,
@@ -47,12 +48,7 @@ export function CollabEditor({
 
   useEffect(() => {
     // The presence list reads its own field; the caret extension owns `user` ({name, color}).
-    session.provider.awareness.setLocalStateField('presence', {
-      name: me.name,
-      organization: me.organization.name,
-      color: orgColor(me.organization.kind),
-      userId: me.id,
-    });
+    session.provider.awareness.setLocalStateField('presence', presenceFields(me).presence);
   }, [session, me]);
 
   useEffect(() => {

@@ -38,6 +38,7 @@ export function Toolbar({ editor, extra }: { editor: Editor; extra?: React.React
   return (
     <div role="toolbar" aria-label="Opmaak" className="ct-toolbar">
       {ITEMS.map((group, g) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the toolbar's groups are a constant list.
         <div key={g} className="ct-toolbar__group">
           {group.map((item) => {
             const isActive = active[n++];

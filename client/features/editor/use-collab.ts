@@ -5,6 +5,8 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode } from '../../../shared/limits.ts';
+import { reconnectAtOnceOnRestart } from './reconnect.ts';
+import { SaveTracker, keptOfflineStore, saveAckParams } from './save-tracker.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
 
@@ -21,8 +23,8 @@ export interface CollabState {
   refusal: string | null;
   /** The server's state has been received at least once (content is complete). */
   synced: boolean;
-  /** Local changes not yet handed to the server. */
-  saving: 'saved' | 'saving' | 'offline';
+  /** Edits on this device that the server has not (yet) confirmed as stored in its database. */
+  unsaved: number;
 }
 
 export function collabUrl() {
@@ -38,51 +40,69 @@ const REFUSALS: Record<number, string> = {
 };
 
 export function useCollab(documentId: string, enabled: boolean): CollabState {
-  const [state, setState] = useState<CollabState>({ session: null, connection: 'connecting', refusal: null, synced: false, saving: 'saved' });
+  const [state, setState] = useState<CollabState>({ session: null, connection: 'connecting', refusal: null, synced: false, unsaved: 0 });
 
   useEffect(() => {
     if (!enabled) return;
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`casustafel:${documentId}`, doc);
-    const provider = new WebsocketProvider(collabUrl(), documentId, doc, { maxBackoffTime: 5000 });
+    const kept = keptOfflineStore(documentId);
+    const saves = new SaveTracker({ localOrigin: local, keptOffline: kept.load() });
+    const provider = new WebsocketProvider(collabUrl(), documentId, doc, {
+      maxBackoffTime: 5000,
+      params: { ...saveAckParams },
+      WebSocketPolyfill: saves.socketClass(WebSocket),
+    });
+    saves.attach(doc, provider);
+    reconnectAtOnceOnRestart(provider);
     const session = { doc, provider, local };
     let everConnected = false;
-    let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+    let refused = false;
     const patch = (p: Partial<CollabState>) => setState((s) => ({ ...s, ...p }));
-    setState({ session, connection: 'connecting', refusal: null, synced: false, saving: 'saved' });
+    setState({ session, connection: 'connecting', refusal: null, synced: false, unsaved: saves.unsaved });
+
+    // The badge is derived from the provider's real state each time anything changes, never remembered.
+    const connection = (): ConnectionState => {
+      if (refused) return 'refused';
+      if (provider.wsconnected) return 'connected';
+      if (!navigator.onLine) return 'offline';
+      return everConnected ? 'reconnecting' : 'connecting';
+    };
+    const update = () => {
+      kept.save(saves.unsaved);
+      patch({ connection: connection(), unsaved: saves.unsaved });
+    };
 
     provider.on('status', ({ status }) => {
       if (status === 'connected') everConnected = true;
-      patch({
-        connection: status === 'connected' ? 'connected' : status === 'connecting' ? (everConnected ? 'reconnecting' : 'connecting') : navigator.onLine ? 'reconnecting' : 'offline',
-        saving: status === 'connected' ? 'saved' : 'offline',
-      });
+      update();
     });
     provider.on('sync', (synced) => synced && patch({ synced: true }));
-    provider.on('closed', ({ code, reason }) => patch({ connection: 'refused', refusal: REFUSALS[code] ?? reason ?? 'De verbinding is gesloten.' }));
-    // A local edit is "saving" until the socket has handed it off; the server persists within ~250 ms.
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin === provider || origin === local) return;
-      if (!provider.wsconnected) return patch({ saving: 'offline' });
-      patch({ saving: 'saving' });
-      clearTimeout(pendingTimer);
-      const settle = () => {
-        if (provider.ws && provider.ws.bufferedAmount > 0) pendingTimer = setTimeout(settle, 200);
-        else pendingTimer = setTimeout(() => patch({ saving: provider.wsconnected ? 'saved' : 'offline' }), 400);
-      };
-      settle();
+    provider.on('closed', ({ code, reason }) => {
+      refused = true;
+      patch({ connection: 'refused', refusal: REFUSALS[code] ?? reason ?? 'De verbinding is gesloten.' });
+      // The document no longer exists (destroyed with its household): its offline copy goes too.
+      if (code === CloseCode.NotFound) void local.clearData();
+    });
+    const stopSaves = saves.onChange(update);
+    // A socket can outlive the network without noticing for ~30 s: when the browser knows the network is
+    // gone, close it (the edits stay here and count as unsaved), and open a fresh one when it is back.
+    const offline = () => {
+      provider.disconnect();
+      update();
     };
-    doc.on('update', onUpdate);
-    const offline = () => patch({ connection: 'offline', saving: 'offline' });
-    const online = () => provider.connect();
+    const online = () => {
+      if (!refused) provider.connect();
+      update();
+    };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
 
     return () => {
-      clearTimeout(pendingTimer);
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
-      doc.off('update', onUpdate);
+      stopSaves();
+      saves.destroy();
       provider.destroy();
       void local.destroy();
       doc.destroy();

@@ -4,29 +4,62 @@ import { ApiError, get, put } from '../../lib/api.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useSerial } from '../../lib/use-serial.ts';
 import { Alert, EmptyState, Heading, Loading } from '../../components/ui.tsx';
-import type { EvaluationItem, EvaluationResponse, HouseholdEvent } from '../../../shared/board.ts';
+import type { Evaluation, EvaluationItem, EvaluationResponse, EvaluationSaveResponse, HouseholdEvent } from '../../../shared/board.ts';
 import { EVALUATION_VERDICTS, type EvaluationVerdict } from '../../../shared/enums.ts';
 import { ACTION_STATUS_LABELS, VERDICT_LABELS, formatDate, formatDateTime } from '../../../shared/labels.ts';
 
-export function EvaluationPanel({ householdId, documentId, canEdit, onEvent }: { householdId: string; documentId: string; canEdit: boolean; onEvent: (l: (e: HouseholdEvent) => void) => () => void }) {
+export function EvaluationPanel({
+  householdId,
+  documentId,
+  canEdit,
+  onEvent,
+}: {
+  householdId: string;
+  documentId: string;
+  canEdit: boolean;
+  onEvent: (l: (e: HouseholdEvent) => void) => () => void;
+}) {
   const data = useAsync(() => get<EvaluationResponse>(`/api/households/${householdId}/evaluation?documentId=${documentId}`), [householdId, documentId]);
-  // Verdicts given by others in the meeting arrive live.
-  useEffect(() => onEvent((e) => {
-    if (e.type === 'evaluation.updated' || e.type === 'action.updated' || e.type === 'action.created') void data.reload();
-  }), [onEvent, data.reload]);
+  const { reload, setData } = data;
+  const latest = useRef(data.data);
+  latest.current = data.data;
+  // Verdicts given on other screens arrive live (newest version wins); a changed or new action re-reads the block.
+  useEffect(
+    () =>
+      onEvent((e) => {
+        if (e.type === 'evaluation.updated') {
+          const p = (e as HouseholdEvent<'evaluation.updated'>).payload;
+          const current = latest.current;
+          if (p.documentId !== documentId || !current) return;
+          setData({
+            ...current,
+            items: current.items.map((i) =>
+              i.action.id === p.evaluation.actionId && (i.evaluation?.version ?? 0) < p.evaluation.version ? { ...i, evaluation: p.evaluation } : i,
+            ),
+          });
+        } else if (e.type === 'action.updated' || e.type === 'action.created') void reload();
+      }),
+    [onEvent, reload, setData, documentId],
+  );
   if (data.loading && !data.data) return <Loading label="Evaluatie laden…" />;
   const r = data.data;
   return (
     <section className="ct-card" aria-labelledby="evaluation-title">
-      <Heading level={2} id="evaluation-title">Evaluatie van de afspraken</Heading>
+      <Heading level={2} id="evaluation-title">
+        Evaluatie van de afspraken
+      </Heading>
       <p className="ct-small">
-        {r?.previousMeetingAt ? `Acties die openstonden sinds het vorige overleg (${formatDateTime(r.previousMeetingAt)}).` : 'Alle acties die openstaan of sinds de start zijn afgerond.'}
+        {r?.previousMeetingAt
+          ? `Acties die openstonden sinds het vorige overleg (${formatDateTime(r.previousMeetingAt)}).`
+          : 'Alle acties die openstaan of sinds de start zijn afgerond.'}
       </p>
       {data.error && <Alert type="error">{data.error.message}</Alert>}
       {r && r.items.length === 0 && <EmptyState title="Er zijn geen acties om te evalueren." />}
       {r && r.items.length > 0 && (
         <ul className="ct-evaluation">
-          {r.items.map((item) => <EvaluationRow key={item.action.id} documentId={documentId} item={item} canEdit={canEdit} />)}
+          {r.items.map((item) => (
+            <EvaluationRow key={item.action.id} documentId={documentId} item={item} canEdit={canEdit} />
+          ))}
         </ul>
       )}
     </section>
@@ -35,16 +68,27 @@ export function EvaluationPanel({ householdId, documentId, canEdit, onEvent }: {
 
 function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item: EvaluationItem; canEdit: boolean }) {
   const a = item.action;
-  const [verdict, setVerdict] = useState<EvaluationVerdict | ''>(item.evaluation?.verdict ?? '');
-  const [note, setNote] = useState(item.evaluation?.note ?? '');
+  const server = item.evaluation;
+  const [verdict, setVerdict] = useState<EvaluationVerdict | ''>(server?.verdict ?? '');
+  const [note, setNote] = useState(server?.note ?? '');
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  // The version of the evaluation this screen's values are based on: every save names it, so a save made
+  // after someone else changed the evaluation is refused (409) instead of silently overwriting theirs.
+  const base = useRef(server?.version ?? 0);
+  // The note is being typed and not saved yet: a change from elsewhere must not wipe it.
+  const typing = useRef(false);
   useEffect(() => {
-    setVerdict(item.evaluation?.verdict ?? '');
-    setNote(item.evaluation?.note ?? '');
-  }, [item.evaluation?.verdict, item.evaluation?.note]);
+    const incoming = server?.version ?? 0;
+    if (incoming <= base.current) return;
+    if (typing.current) return; // the next save will conflict and say so
+    base.current = incoming;
+    setVerdict(server?.verdict ?? '');
+    setNote(server?.note ?? '');
+  }, [server?.version, server?.verdict, server?.note]);
   // Saves run one after another: a verdict click and a note typed right after must arrive in that order,
-  // or the earlier request could overwrite the later one.
+  // each based on the version the previous one produced.
   const serial = useSerial();
   const pending = useRef(0);
   async function save(v: EvaluationVerdict | '', n: string) {
@@ -52,13 +96,27 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
     pending.current++;
     setState('saving');
     setError(null);
+    setConflict(null);
     try {
-      await serial(() => put(`/api/documents/${documentId}/evaluations`, { actionId: a.id, verdict: v, note: n }));
+      const r = await serial(() =>
+        put<EvaluationSaveResponse>(`/api/documents/${documentId}/evaluations`, { actionId: a.id, verdict: v, note: n, version: base.current }),
+      );
+      base.current = r.evaluation.version;
+      typing.current = false;
       if (--pending.current === 0) setState('saved');
     } catch (err) {
       pending.current--;
       setState('idle');
-      setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
+      typing.current = false;
+      const current =
+        err instanceof ApiError && err.code === 'STALE_VERSION' ? (err.body as { error?: { current?: Evaluation | null } } | null)?.error?.current : undefined;
+      if (current !== undefined) {
+        // Show what is stored now, and what this person tried, so nothing is lost without them knowing.
+        base.current = current?.version ?? 0;
+        setVerdict(current?.verdict ?? '');
+        setNote(current?.note ?? '');
+        setConflict(`${err instanceof ApiError ? err.message : ''} Jouw keuze was: ${VERDICT_LABELS[v]}${n ? ` — "${n}"` : ''}.`);
+      } else setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
     }
   }
   const noteId = `eval-note-${a.id}`;
@@ -66,7 +124,12 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
     <li className="ct-evaluation__item" data-testid="evaluation-item">
       <div>
         <span className="ct-strong">{a.title}</span>
-        <span className="ct-small"> · {ACTION_STATUS_LABELS[a.status]}{a.claimedBy && ` · ${a.claimedBy.name} (${a.claimedBy.organization.name})`}{a.dueDate && ` · uiterlijk ${formatDate(a.dueDate)}`}</span>
+        <span className="ct-small">
+          {' '}
+          · {ACTION_STATUS_LABELS[a.status]}
+          {a.claimedBy && ` · ${a.claimedBy.name} (${a.claimedBy.organization.name})`}
+          {a.dueDate && ` · uiterlijk ${formatDate(a.dueDate)}`}
+        </span>
       </div>
       {canEdit ? (
         <div className="ct-evaluation__form">
@@ -74,18 +137,53 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
             <legend className="ct-visually-hidden">Oordeel over {a.title}</legend>
             {EVALUATION_VERDICTS.map((v) => (
               <label key={v}>
-                <input type="radio" name={`verdict-${a.id}`} value={v} checked={verdict === v} onChange={() => { setVerdict(v); void save(v, note); }} /> {VERDICT_LABELS[v]}
+                <input
+                  type="radio"
+                  name={`verdict-${a.id}`}
+                  value={v}
+                  checked={verdict === v}
+                  onChange={() => {
+                    setVerdict(v);
+                    void save(v, note);
+                  }}
+                />{' '}
+                {VERDICT_LABELS[v]}
               </label>
             ))}
           </fieldset>
-          <label htmlFor={noteId} className="ct-visually-hidden">Toelichting bij {a.title}</label>
-          <input id={noteId} className="utrecht-textbox ct-evaluation__note" placeholder="Korte toelichting" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => void save(verdict, note)} />
-          <span className="ct-small" role="status">{state === 'saving' ? 'Opslaan…' : state === 'saved' ? 'Opgeslagen' : ''}</span>
+          <label htmlFor={noteId} className="ct-visually-hidden">
+            Toelichting bij {a.title}
+          </label>
+          <input
+            id={noteId}
+            className="utrecht-textbox ct-evaluation__note"
+            placeholder="Korte toelichting"
+            value={note}
+            onChange={(e) => {
+              typing.current = true;
+              setNote(e.target.value);
+            }}
+            onBlur={() => typing.current && void save(verdict, note)}
+          />
+          <span className="ct-small" role="status">
+            {state === 'saving' ? 'Opslaan…' : state === 'saved' ? 'Opgeslagen' : ''}
+          </span>
         </div>
       ) : (
-        <div className="ct-small">{item.evaluation ? `${VERDICT_LABELS[item.evaluation.verdict]}${item.evaluation.note ? ` — ${item.evaluation.note}` : ''}` : 'Nog niet geëvalueerd'}</div>
+        <div className="ct-small">
+          {item.evaluation ? `${VERDICT_LABELS[item.evaluation.verdict]}${item.evaluation.note ? ` — ${item.evaluation.note}` : ''}` : 'Nog niet geëvalueerd'}
+        </div>
       )}
-      {error && <p className="ct-action__error" role="alert">{error}</p>}
+      {error && (
+        <p className="ct-action__error" role="alert">
+          {error}
+        </p>
+      )}
+      {conflict && (
+        <p className="ct-action__error" role="alert" data-testid="evaluation-conflict">
+          {conflict}
+        </p>
+      )}
     </li>
   );
 }

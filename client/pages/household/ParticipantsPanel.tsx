@@ -1,22 +1,39 @@
 // Participating partners and their roles; the regievoerder (or admin) adds and removes participants.
+// A functioneel beheerder who does not direct the household gives a reason for every change (the
+// regievoerder reads it in the Logboek) and cannot add themself.
 import { useState, type FormEvent } from 'react';
 import { ApiError, del, get, post } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import type { HouseholdDetail, UserSummary } from '../../lib/types.ts';
-import { Alert, Button, Heading, Select } from '../../components/ui.tsx';
+import type { HouseholdDetail, UserListResponse } from '../../../shared/api.ts';
+import { Alert, Button, Heading, Select, TextArea } from '../../components/ui.tsx';
 import { HOUSEHOLD_ROLES, type HouseholdRole } from '../../../shared/enums.ts';
 import { ROLE_LABELS } from '../../../shared/labels.ts';
+import { ParticipationReason } from '../../../shared/schemas.ts';
+import { useHouseholdRights } from '../../lib/policy.ts';
+import { participationChangeNeedsReason } from '../../../shared/policy.ts';
+
+/** The reason's validation message, or null when it is fine. */
+function reasonProblem(reason: string): string | null {
+  const r = ParticipationReason.safeParse(reason);
+  return r.success ? null : (r.error.issues[0]?.message ?? 'Geef een reden op');
+}
+
+const REASON_HELP = 'Als functioneel beheerder geef je een reden op. De regievoerder ziet die in het logboek.';
 
 export function ParticipantsPanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const { me } = useAuth();
-  const canManage = h.myRole === 'regievoerder' || !!me?.admin;
+  const canManage = useHouseholdRights(h)('manageParticipants');
+  // Managing by the admin flag alone (not as this household's regievoerder) needs a reason.
+  const needsReason = participationChangeNeedsReason({ admin: !!me?.admin, role: h.myRole });
   const [error, setError] = useState<string | null>(null);
-  async function remove(userId: string, name: string) {
-    if (!confirm(`${name} verwijderen uit dit huishouden? Diegene verliest direct de toegang.`)) return;
+  const [removing, setRemoving] = useState<{ userId: string; name: string } | null>(null);
+  async function remove(userId: string, name: string, reason?: string) {
+    if (!needsReason && !confirm(`${name} verwijderen uit dit huishouden? Diegene verliest direct de toegang.`)) return;
     setError(null);
     try {
-      await del(`/api/households/${h.id}/participants/${userId}`);
+      await del(`/api/households/${h.id}/participants/${userId}`, reason === undefined ? undefined : { reason });
+      setRemoving(null);
       onChange();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Verwijderen lukte niet.');
@@ -24,7 +41,9 @@ export function ParticipantsPanel({ household: h, onChange }: { household: House
   }
   return (
     <section className="ct-card" aria-labelledby="participants-title">
-      <Heading level={2} id="participants-title">Deelnemers</Heading>
+      <Heading level={2} id="participants-title">
+        Deelnemers
+      </Heading>
       {error && <Alert type="error">{error}</Alert>}
       <ul className="ct-participants">
         {h.participants.map((p) => (
@@ -32,37 +51,90 @@ export function ParticipantsPanel({ household: h, onChange }: { household: House
             <span className={`ct-org-dot ct-org--${p.organization.kind}`} aria-hidden="true" />
             <span>
               <span className="ct-strong">{p.user.name}</span>
-              <span className="ct-small"> · {p.organization.name} · {ROLE_LABELS[p.role]}</span>
+              <span className="ct-small">
+                {' '}
+                · {p.organization.name} · {ROLE_LABELS[p.role]}
+              </span>
             </span>
             {canManage && p.user.id !== me?.id && (
-              <Button kind="subtle" onClick={() => remove(p.user.id, p.user.name)} aria-label={`${p.user.name} verwijderen`}>
+              <Button
+                kind="subtle"
+                onClick={() => (needsReason ? setRemoving({ userId: p.user.id, name: p.user.name }) : remove(p.user.id, p.user.name))}
+                aria-label={`${p.user.name} verwijderen`}
+              >
                 Verwijderen
               </Button>
             )}
           </li>
         ))}
       </ul>
-      {canManage && <AddParticipant household={h} onDone={onChange} />}
+      {removing && (
+        <RemoveWithReason name={removing.name} onCancel={() => setRemoving(null)} onConfirm={(reason) => remove(removing.userId, removing.name, reason)} />
+      )}
+      {canManage && <AddParticipant household={h} needsReason={needsReason} onDone={onChange} />}
     </section>
   );
 }
 
-function AddParticipant({ household: h, onDone }: { household: HouseholdDetail; onDone: () => void }) {
-  const { data } = useAsync(() => get<{ users: UserSummary[] }>('/api/users').then((r) => r.users), []);
+function RemoveWithReason({ name, onCancel, onConfirm }: { name: string; onCancel: () => void; onConfirm: (reason: string) => Promise<void> }) {
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const p = reasonProblem(reason);
+    if (p) return setProblem(p);
+    setBusy(true);
+    await onConfirm(reason.trim());
+    setBusy(false);
+  }
+  return (
+    <form onSubmit={submit} className="ct-form" aria-label={`${name} verwijderen`}>
+      <Heading level={3}>{name} verwijderen</Heading>
+      <p className="utrecht-paragraph ct-small">Diegene verliest direct de toegang tot dit huishouden.</p>
+      <TextArea
+        label="Reden"
+        description={REASON_HELP}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={problem}
+        aria-required="true"
+        rows={2}
+      />
+      <Button kind="primary" type="submit" busy={busy}>
+        Verwijderen
+      </Button>{' '}
+      <Button kind="subtle" type="button" onClick={onCancel}>
+        Annuleren
+      </Button>
+    </form>
+  );
+}
+
+function AddParticipant({ household: h, needsReason, onDone }: { household: HouseholdDetail; needsReason: boolean; onDone: () => void }) {
+  const { me } = useAuth();
+  const { data } = useAsync(() => get<UserListResponse>('/api/users').then((r) => r.users), []);
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<HouseholdRole>('partner');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const present = new Set(h.participants.map((p) => p.user.id));
-  const candidates = (data ?? []).filter((u) => !present.has(u.id) && !u.disabled);
+  // A beheerder cannot add themself (need to know): they are not offered.
+  const candidates = (data ?? []).filter((u) => !present.has(u.id) && !u.disabled && !(me?.admin && u.id === me.id));
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!userId) return setError('Kies een gebruiker.');
+    const problem = needsReason ? reasonProblem(reason) : null;
+    setReasonError(problem);
+    if (problem) return;
     setBusy(true);
     setError(null);
     try {
-      await post(`/api/households/${h.id}/participants`, { userId, role });
+      await post(`/api/households/${h.id}/participants`, { userId, role, ...(needsReason ? { reason: reason.trim() } : {}) });
       setUserId('');
+      setReason('');
       onDone();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Toevoegen lukte niet.');
@@ -74,9 +146,32 @@ function AddParticipant({ household: h, onDone }: { household: HouseholdDetail; 
     <form onSubmit={submit} className="ct-form" aria-label="Deelnemer toevoegen">
       <Heading level={3}>Deelnemer toevoegen</Heading>
       {error && <Alert type="error">{error}</Alert>}
-      <Select label="Gebruiker" value={userId} onChange={(e) => setUserId(e.target.value)} options={[{ value: '', label: 'Kies…' }, ...candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.organization.name})` }))]} />
-      <Select label="Rol" value={role} onChange={(e) => setRole(e.target.value as HouseholdRole)} options={HOUSEHOLD_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-      <Button kind="primary" type="submit" busy={busy}>Toevoegen</Button>
+      <Select
+        label="Gebruiker"
+        value={userId}
+        onChange={(e) => setUserId(e.target.value)}
+        options={[{ value: '', label: 'Kies…' }, ...candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.organization.name})` }))]}
+      />
+      <Select
+        label="Rol"
+        value={role}
+        onChange={(e) => setRole(e.target.value as HouseholdRole)}
+        options={HOUSEHOLD_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+      />
+      {needsReason && (
+        <TextArea
+          label="Reden"
+          description={REASON_HELP}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={reasonError}
+          aria-required="true"
+          rows={2}
+        />
+      )}
+      <Button kind="primary" type="submit" busy={busy}>
+        Toevoegen
+      </Button>
     </form>
   );
 }

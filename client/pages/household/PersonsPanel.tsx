@@ -2,31 +2,46 @@
 import { useState } from 'react';
 import { post, put } from '../../lib/api.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-import type { HouseholdDetail, Person } from '../../lib/types.ts';
+import type { HouseholdDetail, Person } from '../../../shared/api.ts';
 import { Alert, Button, EmptyState, Heading, Select, TextArea, TextInput } from '../../components/ui.tsx';
 import { PERSON_ROLES, type PersonRole } from '../../../shared/enums.ts';
 import { PERSON_ROLE_LABELS } from '../../../shared/labels.ts';
+import { useHouseholdRights } from '../../lib/policy.ts';
 
 export function PersonsPanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const isRegie = h.myRole === 'regievoerder';
+  const isRegie = useHouseholdRights(h)('direct');
   return (
     <section className="ct-card" aria-labelledby="persons-title">
-      <Heading level={2} id="persons-title">Personen in het huishouden</Heading>
+      <Heading level={2} id="persons-title">
+        Personen in het huishouden
+      </Heading>
       {h.persons.length === 0 && <EmptyState title="Nog geen personen vastgelegd." />}
       {h.persons.length > 0 && (
         <ul className="ct-persons">
           {h.persons.map((p) => (
             <li key={p.id} className="ct-person">
               {editing === p.id ? (
-                <PersonForm householdId={h.id} person={p} onDone={() => { setEditing(null); onChange(); }} onCancel={() => setEditing(null)} />
+                <PersonForm
+                  householdId={h.id}
+                  person={p}
+                  onDone={() => {
+                    setEditing(null);
+                    onChange();
+                  }}
+                  onCancel={() => setEditing(null)}
+                />
               ) : (
                 <>
                   <span className="ct-person__role">{PERSON_ROLE_LABELS[p.role]}</span>
                   <span className="ct-strong">{p.label}</span>
                   {p.birthYear && <span className="ct-small"> · geboren {p.birthYear}</span>}
-                  {isRegie && <Button kind="subtle" className="ct-person__edit" onClick={() => setEditing(p.id)} aria-label={`${p.label} wijzigen`}>Wijzigen</Button>}
+                  {isRegie && (
+                    <Button kind="subtle" className="ct-person__edit" onClick={() => setEditing(p.id)} aria-label={`${p.label} wijzigen`}>
+                      Wijzigen
+                    </Button>
+                  )}
                   {p.notes && <p className="ct-small ct-person__notes">{p.notes}</p>}
                 </>
               )}
@@ -34,7 +49,19 @@ export function PersonsPanel({ household: h, onChange }: { household: HouseholdD
           ))}
         </ul>
       )}
-      {isRegie && (adding ? <PersonForm householdId={h.id} onDone={() => { setAdding(false); onChange(); }} onCancel={() => setAdding(false)} /> : <Button onClick={() => setAdding(true)}>Persoon toevoegen</Button>)}
+      {isRegie &&
+        (adding ? (
+          <PersonForm
+            householdId={h.id}
+            onDone={() => {
+              setAdding(false);
+              onChange();
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        ) : (
+          <Button onClick={() => setAdding(true)}>Persoon toevoegen</Button>
+        ))}
     </section>
   );
 }
@@ -54,13 +81,28 @@ function PersonForm({ householdId, person, onDone, onCancel }: { householdId: st
   return (
     <form onSubmit={submit} className="ct-form" aria-label={person ? `${person.label} wijzigen` : 'Persoon toevoegen'}>
       {error && <Alert type="error">{error}</Alert>}
-      <Select label="Rol" value={role} onChange={(e) => setRole(e.target.value as PersonRole)} options={PERSON_ROLES.map((r) => ({ value: r, label: PERSON_ROLE_LABELS[r] }))} />
-      <TextInput label="Voornaam of initiaal" required value={label} onChange={(e) => setLabel(e.target.value)} description="Leg niet meer vast dan nodig is." />
+      <Select
+        label="Rol"
+        value={role}
+        onChange={(e) => setRole(e.target.value as PersonRole)}
+        options={PERSON_ROLES.map((r) => ({ value: r, label: PERSON_ROLE_LABELS[r] }))}
+      />
+      <TextInput
+        label="Voornaam of initiaal"
+        required
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+        description="Leg niet meer vast dan nodig is."
+      />
       <TextInput label="Geboortejaar (optioneel)" inputMode="numeric" pattern="[0-9]{4}" value={birthYear} onChange={(e) => setBirthYear(e.target.value)} />
       <TextArea label="Notitie (optioneel)" value={notes} onChange={(e) => setNotes(e.target.value)} />
       <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>{person ? 'Opslaan' : 'Toevoegen'}</Button>
-        <Button kind="subtle" onClick={onCancel}>Annuleren</Button>
+        <Button kind="primary" type="submit" busy={busy}>
+          {person ? 'Opslaan' : 'Toevoegen'}
+        </Button>
+        <Button kind="subtle" onClick={onCancel}>
+          Annuleren
+        </Button>
       </div>
     </form>
   );

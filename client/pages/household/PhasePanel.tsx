@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { post } from '../../lib/api.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-import type { HouseholdDetail } from '../../lib/types.ts';
+import type { HouseholdDetail } from '../../../shared/api.ts';
 import { Alert, Button, Heading, Select, TextArea } from '../../components/ui.tsx';
 import { PhaseBadge } from '../../components/badges.tsx';
 import { PHASES, type Phase } from '../../../shared/enums.ts';
@@ -21,21 +21,49 @@ export function PhasePanel({ household: h, onChange, canChange }: { household: H
   });
   return (
     <section className="ct-card" aria-labelledby="phase-title">
-      <Heading level={2} id="phase-title">Fase</Heading>
+      <Heading level={2} id="phase-title">
+        Fase
+      </Heading>
       <ol className="ct-phases" aria-label="Fasen">
         {PHASES.map((p) => (
-          <li key={p} aria-current={p === h.phase ? 'step' : undefined} className={p === h.phase ? 'ct-phases__current' : ''}>{PHASE_LABELS[p]}</li>
+          <li key={p} aria-current={p === h.phase ? 'step' : undefined} className={p === h.phase ? 'ct-phases__current' : ''}>
+            {PHASE_LABELS[p]}
+          </li>
         ))}
       </ol>
-      {canChange && !open && <Button onClick={() => { setPhase(h.phase); setOpen(true); }}>Fase wijzigen</Button>}
+      {canChange && !open && (
+        <Button
+          onClick={() => {
+            setPhase(h.phase);
+            setOpen(true);
+          }}
+        >
+          Fase wijzigen
+        </Button>
+      )}
       {open && (
         <form onSubmit={submit} className="ct-form" aria-label="Fase wijzigen">
           {error && <Alert type="error">{error}</Alert>}
-          <Select label="Nieuwe fase" value={phase} onChange={(e) => setPhase(e.target.value as Phase)} options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))} />
-          <TextArea label="Reden" required value={reason} onChange={(e) => setReason(e.target.value)} description="Bijvoorbeeld: veiligheid is stabiel, geen nieuwe incidenten sinds het laatste overleg." />
+          <Select
+            label="Nieuwe fase"
+            value={phase}
+            onChange={(e) => setPhase(e.target.value as Phase)}
+            options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
+          />
+          <TextArea
+            label="Reden"
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            description="Bijvoorbeeld: veiligheid is stabiel, geen nieuwe incidenten sinds het laatste overleg."
+          />
           <div className="ct-actions">
-            <Button kind="primary" type="submit" busy={busy}>Fase opslaan</Button>
-            <Button kind="subtle" onClick={() => setOpen(false)}>Annuleren</Button>
+            <Button kind="primary" type="submit" busy={busy}>
+              Fase opslaan
+            </Button>
+            <Button kind="subtle" onClick={() => setOpen(false)}>
+              Annuleren
+            </Button>
           </div>
         </form>
       )}
@@ -45,7 +73,8 @@ export function PhasePanel({ household: h, onChange, canChange }: { household: H
           <ul className="ct-history">
             {h.phaseHistory.map((p) => (
               <li key={p.id}>
-                <PhaseBadge phase={p.to} /> {formatDateTime(p.at)}{p.by && ` door ${p.by}`}: {p.reason}
+                <PhaseBadge phase={p.to} /> {formatDateTime(p.at)}
+                {p.by && ` door ${p.by}`}: {p.reason}
               </li>
             ))}
           </ul>
