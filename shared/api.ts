@@ -5,7 +5,7 @@
 // mounted at run time, and the contract must also cover service return values the routes wrap; plain
 // types give the same compile-time check at both ends without chaining every route through one app type.
 import type { JSONContent } from '@tiptap/core';
-import type { CloseReason, Grondslag, HouseholdRole, OrganizationKind, PersonRole, Phase, Profile } from './enums.ts';
+import type { CloseReason, Grondslag, HouseholdRole, InfoLevel, OrganizationKind, PersonRole, Phase, Profile } from './enums.ts';
 import type { HuisverbodTimeline } from './huisverbod.ts';
 
 export interface Organization {
@@ -52,6 +52,14 @@ export interface HouseholdSummary {
   /** The organisation holding the regie (the gemeente's appointed party), when set. */
   regieOrganizationId: string | null;
   myRole: HouseholdRole | null;
+  /**
+   * The signed-in user's information level here (null without a participation). Below `volledig` the
+   * fields the level does not reach are emptied by the server: `afspraken` keeps the reference, `signaal`
+   * not even that (displayName and reference are '', profile/package/huisverbod null).
+   */
+  myLevel: InfoLevel | null;
+  /** Whether the signed-in participant still has to confirm the geheimhoudingsverklaring (content refused until then). */
+  statementRequired: boolean;
   /** Set when the case is closed: read-only for everyone, destroyed after retentionEndsAt. */
   closure: HouseholdClosure | null;
   createdAt: string;
@@ -78,6 +86,7 @@ export interface Person {
 
 export interface Participant {
   role: HouseholdRole;
+  level: InfoLevel;
   since: string;
   user: { id: string; name: string; email: string };
   organization: Organization;
@@ -121,6 +130,24 @@ export interface HouseholdDetail extends HouseholdSummary {
 }
 export interface HouseholdResponse {
   household: HouseholdDetail;
+}
+
+/** The installation's geheimhoudingsverklaring (GET/PUT /api/admin/statement). */
+export interface StatementSetting {
+  text: string;
+  /** No text set yet: the built-in default applies. */
+  isDefault: boolean;
+  updatedAt: string | null;
+}
+export interface StatementSettingResponse {
+  statement: StatementSetting;
+}
+
+/** GET /api/households/:id/statement: what a participant confirms before opening the household. */
+export interface HouseholdStatementResponse {
+  statement: { text: string; confirmedAt: string | null };
+  /** As far as the participant's level shows it (`signaal`: no reference). */
+  household: { id: string; reference: string; regievoerders: { name: string; organization: string }[] };
 }
 
 /** GET /api/households?scope=all (functioneel beheerder). */

@@ -1,6 +1,6 @@
 // Response shapes of the "wie doet wat" board, its live events, the regievoerder overview and the
 // casusoverleg evaluation block. Server presenters produce exactly these; the client consumes them.
-import type { ActionStatus, EvaluationVerdict, HouseholdRole, OrganizationKind, PersonRole, Phase } from './enums.ts';
+import type { ActionStatus, EvaluationVerdict, HouseholdRole, InfoLevel, OrganizationKind, PersonRole, Phase } from './enums.ts';
 import type { HuisverbodTimeline } from './huisverbod.ts';
 import type { AttendanceRow, DocumentSummary, Participant, Version } from './api.ts';
 
@@ -79,6 +79,8 @@ export interface ActionHistoryResponse {
 export type HouseholdEventType =
   | 'action.created'
   | 'action.updated'
+  /** Sent instead of an update to a participant the action has left (e.g. an `afspraken` partner whose organisation no longer owns it). */
+  | 'action.hidden'
   | 'evaluation.updated'
   | 'document.updated'
   | 'attendance.updated'
@@ -92,7 +94,9 @@ export interface EvaluationEventPayload {
 
 export interface HouseholdEventPayloads {
   'action.created': { action: Action };
-  'action.updated': { action: Action };
+  /** `formerOwnerOrganizationId`: set when this change moved the action to another organisation. */
+  'action.updated': { action: Action; formerOwnerOrganizationId?: string | null };
+  'action.hidden': { actionId: string };
   'evaluation.updated': EvaluationEventPayload;
   /** A document was vastgesteld (locked) or reopened: open screens re-read it. */
   'document.updated': { document: DocumentSummary };
@@ -106,6 +110,8 @@ export interface ParticipationChangedEvent {
   householdId: string;
   /** The user's role in the household now; null: removed (every open page of it must clear). */
   role: HouseholdRole | null;
+  /** The user's information level now (null when removed): open pages re-read what they may show. */
+  level: InfoLevel | null;
 }
 
 /** The `data` of one SSE message; the SSE `event` is `type` and the SSE `id` is `seq`. */

@@ -23,6 +23,15 @@ export type Grondslag = (typeof GRONDSLAGEN)[number];
 export const HOUSEHOLD_ROLES = ['regievoerder', 'partner', 'observer'] as const;
 export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
 
+/**
+ * How much of a household a participant sees (the Zorg- en Veiligheidshuis convenant's need-to-know):
+ * volledig: everything; afspraken: the household's reference and the board's actions of their own
+ * organisation (no plan, minutes or persons); signaal: only that the household is in the casusoverleg and
+ * who its regievoerder is. The regievoerder is always volledig.
+ */
+export const INFO_LEVELS = ['volledig', 'afspraken', 'signaal'] as const;
+export type InfoLevel = (typeof INFO_LEVELS)[number];
+
 export const HOUSEHOLD_STATUSES = ['open', 'closed'] as const;
 export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
 

@@ -1,5 +1,16 @@
 // Dutch labels and guidance texts for the domain enums (UI is nl-NL).
-import type { ActionStatus, CloseReason, EvaluationVerdict, Grondslag, HouseholdRole, OrganizationKind, PersonRole, Phase, Profile } from './enums.ts';
+import type {
+  ActionStatus,
+  CloseReason,
+  EvaluationVerdict,
+  Grondslag,
+  HouseholdRole,
+  InfoLevel,
+  OrganizationKind,
+  PersonRole,
+  Phase,
+  Profile,
+} from './enums.ts';
 
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   gemeente: 'Gemeente',
@@ -31,6 +42,19 @@ export const ROLE_LABELS: Record<HouseholdRole, string> = {
   regievoerder: 'Regievoerder',
   partner: 'Partner',
   observer: 'Meekijker',
+};
+
+export const INFO_LEVEL_LABELS: Record<InfoLevel, string> = {
+  volledig: 'Volledig',
+  afspraken: 'Afspraken',
+  signaal: 'Signaal',
+};
+
+/** What each information level shows, in the words of the participants panel and the level notice. */
+export const INFO_LEVEL_HELP: Record<InfoLevel, string> = {
+  volledig: 'Alles: plan van aanpak, verslagen, personen en alle acties.',
+  afspraken: 'Alleen de acties van de eigen organisatie en het kenmerk van het huishouden; geen plan, verslagen of persoonsgegevens.',
+  signaal: 'Alleen dat dit huishouden in het casusoverleg is en wie de regievoerder is.',
 };
 
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -139,3 +163,9 @@ export const formatDateTime = (iso: string | null | undefined) =>
         new Date(iso),
       )
     : '—';
+
+/** How a household is named to a participant: below `volledig` the server empties what the level does not show. */
+export function householdLabel(h: { reference: string; displayName: string; myLevel: InfoLevel | null }): { reference: string; name: string } {
+  if (h.myLevel === 'signaal') return { reference: 'Besloten casus', name: '' };
+  return { reference: h.reference, name: h.myLevel === 'afspraken' ? 'Alleen afspraken' : h.displayName };
+}

@@ -24,6 +24,8 @@ export const CloseCode = {
   Unauthorized: 4401,
   /** Session valid, but no access to this document (or access revoked while connected). */
   Forbidden: 4403,
+  /** The participant has not confirmed the household's geheimhoudingsverklaring yet (the client shows it). */
+  StatementRequired: 4428,
   /** Document does not exist (answered like Forbidden to outsiders). */
   NotFound: 4404,
   /** A message could not be decoded. */

@@ -2,14 +2,18 @@
 // Pure and shared: the server enforces it on every route and the socket; the client asks it what to offer
 // (never compares role strings itself). Need-to-know: without a participation a user sees nothing of a
 // household's content; an administrator (functioneel beheerder) may manage it but not read its content.
-import type { ActionStatus, HouseholdRole } from './enums.ts';
+import type { ActionStatus, HouseholdRole, InfoLevel } from './enums.ts';
 
 export type HouseholdAction =
-  /** See the household's overview (persons, participants, dates). */
+  /** Know the household is there and who its regievoerder is (its page, as far as the level shows). */
   | 'view'
-  /** Read the plan, minutes, versions and board; follow live events. */
+  /** Read the board (as far as the level shows: `afspraken` only their organisation's actions); follow live events. */
+  | 'readBoard'
+  /** Claim, release, complete and edit actions (as far as the level shows). */
+  | 'writeBoard'
+  /** Read the plan, minutes, versions and persons; export them. */
   | 'read'
-  /** Type in documents; create, claim, release, complete actions. */
+  /** Type in documents; create actions. */
   | 'write'
   /** Plan meetings, change phase/huisverbod, vaststellen, cancel actions, assign. */
   | 'direct'
@@ -30,19 +34,43 @@ export interface Actor {
   role: HouseholdRole | null;
   /** The household is closed: read-only for everyone until the regievoerder reopens it. */
   closed: boolean;
+  /** The information level of the actor's participation; null without one. */
+  level: InfoLevel | null;
+}
+
+/**
+ * What each information level reaches, on top of the role's rights. `afspraken` reaches the board's actions
+ * of the participant's own organisation only (the access seam narrows it per action).
+ */
+const LEVEL_REACH: Record<InfoLevel, ReadonlySet<HouseholdAction> | 'all'> = {
+  volledig: 'all',
+  afspraken: new Set(['view', 'readBoard', 'writeBoard']),
+  signaal: new Set(['view']),
+};
+
+/** Whether the level lets the participant reach `action` at all (the role decides the rest). */
+export function levelReaches(level: InfoLevel | null, action: HouseholdAction): boolean {
+  if (level === null) return true; // no participation: the role (null) decides
+  const reach = LEVEL_REACH[level];
+  return reach === 'all' || reach.has(action);
+}
+
+/** Whether a refusal is only for the information level (so the answer can say so). */
+export function refusedBecauseOfLevel(actor: Actor, action: HouseholdAction): boolean {
+  return !levelReaches(actor.level, action) && canByRole(actor, action);
 }
 
 /** What a closed household still allows: looking (and its own audit trail), and reopening. */
-const ALLOWED_WHEN_CLOSED: ReadonlySet<HouseholdAction> = new Set(['view', 'read', 'audit', 'reopen']);
+const ALLOWED_WHEN_CLOSED: ReadonlySet<HouseholdAction> = new Set(['view', 'readBoard', 'read', 'audit', 'reopen']);
 
 export function can(actor: Actor, action: HouseholdAction): boolean {
   if (actor.closed && !ALLOWED_WHEN_CLOSED.has(action)) return false;
-  return canByRole(actor, action);
+  return levelReaches(actor.level, action) && canByRole(actor, action);
 }
 
 /** Whether `action` is refused only because the household is closed (so the answer can say so). */
 export function refusedBecauseClosed(actor: Actor, action: HouseholdAction): boolean {
-  return actor.closed && !can(actor, action) && canByRole({ ...actor, closed: false }, action);
+  return actor.closed && !can(actor, action) && can({ ...actor, closed: false }, action);
 }
 
 function canByRole(actor: Actor, action: HouseholdAction): boolean {
@@ -55,8 +83,10 @@ function canByRole(actor: Actor, action: HouseholdAction): boolean {
     case 'view':
       return role !== null || admin;
     case 'read':
+    case 'readBoard':
       return role !== null;
     case 'write':
+    case 'writeBoard':
       return role === 'regievoerder' || role === 'partner';
     case 'direct':
       return role === 'regievoerder';
@@ -75,6 +105,19 @@ export function participationChangeNeedsReason(actor: Pick<Actor, 'admin' | 'rol
   return actor.admin && actor.role !== 'regievoerder';
 }
 
+/**
+ * Whether an action of the board is shown to a participant at this level: `afspraken` sees only the actions
+ * its own organisation owns (not unowned ones, not other partners'); `signaal` sees none.
+ */
+export function levelShowsAction(level: InfoLevel | null, organizationId: string, ownerOrganizationId: string | null): boolean {
+  if (level === 'signaal') return false;
+  if (level === 'afspraken') return ownerOrganizationId !== null && ownerOrganizationId === organizationId;
+  return true;
+}
+
+/** The regievoerder always sees everything: their level cannot be lowered. */
+export const levelFixedForRole = (role: HouseholdRole) => role === 'regievoerder';
+
 /** Whether the household may be revealed to the actor at all (otherwise: 404, exactly like a missing one). */
 export function mayKnowOf(actor: Actor): boolean {
   return can(actor, 'view');
@@ -89,6 +132,8 @@ export interface BoardActor {
   organizationId: string;
   /** The household is closed (read-only for everyone). */
   closed: boolean;
+  /** The actor's information level in this household (null without a participation). */
+  level: InfoLevel | null;
 }
 
 /** The fields of an action the rules look at (server row and client response both fit). */
@@ -99,7 +144,7 @@ export interface ActionFacts {
 }
 
 const isRegie = (a: BoardActor) => a.role === 'regievoerder' && !a.closed;
-const isWriter = (a: BoardActor) => can({ admin: false, role: a.role, closed: a.closed }, 'write');
+const isWriter = (a: BoardActor) => can({ admin: false, role: a.role, closed: a.closed, level: a.level }, 'writeBoard');
 const isActive = (f: ActionFacts) => f.status === 'open' || f.status === 'claimed';
 
 /** A partner may claim actions of their own organisation or unowned ones; the regievoerder any (status aside). */

@@ -6,6 +6,7 @@ import {
   EVALUATION_VERDICTS,
   GRONDSLAGEN,
   HOUSEHOLD_ROLES,
+  INFO_LEVELS,
   ORGANIZATION_KINDS,
   PACKAGES,
   PERSON_ROLES,
@@ -142,6 +143,18 @@ export const ParticipantInput = z.object({
   role: z.enum(HOUSEHOLD_ROLES),
   reason: ParticipationReason.optional(),
 });
+/** The regievoerder sets what a participant sees (a regievoerder is always volledig). */
+export const ParticipationLevelInput = z.object({
+  level: z.enum(INFO_LEVELS),
+  reason: ParticipationReason.optional(),
+});
+export type ParticipationLevelInput = z.infer<typeof ParticipationLevelInput>;
+/** The functioneel beheerder's text of the geheimhoudingsverklaring; `reconfirm`: everyone confirms the new text. */
+export const StatementSettingInput = z.object({
+  text: text().trim().min(40, 'De verklaring is te kort').max(8_000, 'De verklaring is te lang (maximaal 8000 tekens)'),
+  reconfirm: z.boolean().default(false),
+});
+export type StatementSettingInput = z.infer<typeof StatementSettingInput>;
 export type ParticipantInput = z.infer<typeof ParticipantInput>;
 export const ParticipantRemoval = z.object({ reason: ParticipationReason.optional() });
 export type ParticipantRemoval = z.infer<typeof ParticipantRemoval>;

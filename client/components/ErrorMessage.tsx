@@ -2,12 +2,32 @@
 // answers STEP_UP_REQUIRED: then the second-factor prompt is shown instead. Kept apart from the presentational
 // building blocks (ui.tsx) so those do not depend on a feature (no import cycle).
 import { StepUp } from '../features/identity/StepUp.tsx';
+import { StatementGate } from '../features/privacy/StatementGate.tsx';
 import { Link } from '../lib/router.tsx';
 import { Alert, Button, Heading, isTransient } from './ui.tsx';
 
-export function ErrorMessage({ error, retry }: { error: { message: string; status?: number; code?: string } | null; retry?: () => void }) {
+type ShownError = { message: string; status?: number; code?: string; body?: unknown };
+
+/** The household whose geheimhoudingsverklaring the answer asks for (STATEMENT_REQUIRED names it). */
+function statementHousehold(error: ShownError): string | null {
+  if (error.code !== 'STATEMENT_REQUIRED') return null;
+  const id = (error.body as { error?: { householdId?: unknown } } | null)?.error?.householdId;
+  return typeof id === 'string' ? id : null;
+}
+
+/** A prompt that replaces the error (second factor, confidentiality statement), or null. */
+function gateFor(error: ShownError, retry?: () => void) {
+  const done = retry ?? (() => location.reload());
+  if (error.code === 'STEP_UP_REQUIRED') return <StepUp onDone={done} />;
+  const householdId = statementHousehold(error);
+  if (householdId) return <StatementGate householdId={householdId} onDone={done} />;
+  return null;
+}
+
+export function ErrorMessage({ error, retry }: { error: ShownError | null; retry?: () => void }) {
   if (!error) return null;
-  if (error.code === 'STEP_UP_REQUIRED') return <StepUp onDone={retry ?? (() => location.reload())} />;
+  const gate = gateFor(error, retry);
+  if (gate) return gate;
   return (
     <Alert type="error" title="Dat lukte niet">
       <p className="utrecht-paragraph">{error.message}</p>
@@ -28,10 +48,13 @@ export function PageError({
   back = { href: '/', label: 'Naar Mijn casussen' },
 }: {
   title: string;
-  error: { message: string; status?: number };
+  error: ShownError;
   retry?: () => void;
   back?: { href: string; label: string };
 }) {
+  // The page is not in error: it asks for a step first (and then loads).
+  const gate = gateFor(error, retry);
+  if (gate) return gate;
   return (
     <section aria-labelledby="page-error-title" data-testid="page-error">
       <Heading level={1} id="page-error-title">

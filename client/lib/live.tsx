@@ -10,7 +10,7 @@ import type { ParticipationChangedEvent } from '../../shared/board.ts';
 
 export const REMOVED_MESSAGE = 'Je neemt niet meer deel aan dit huishouden. De inhoud is van dit scherm en uit deze browser verwijderd.';
 
-type ParticipationListener = (e: ParticipationChangedEvent | { householdId: null; role: null }) => void;
+type ParticipationListener = (e: ParticipationChangedEvent | { householdId: null; role: null; level: null }) => void;
 
 interface LiveState {
   /** householdId → why its pages are cleared. */
@@ -76,7 +76,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     if (!meId || !userStreamWanted) return;
     const source = new EventSource('/api/me/events');
     source.addEventListener('ready', () => {
-      for (const l of listeners.current) l({ householdId: null, role: null });
+      for (const l of listeners.current) l({ householdId: null, role: null, level: null });
     });
     source.addEventListener('participation', (msg) => {
       const e = JSON.parse((msg as MessageEvent).data) as ParticipationChangedEvent;

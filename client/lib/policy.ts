@@ -5,7 +5,8 @@ import type { HouseholdSummary } from '../../shared/api.ts';
 import { useAuth } from './auth.tsx';
 
 /** What the signed-in user may do in this household (their role in it; a closed case is read-only). */
-export function useHouseholdRights(household: Pick<HouseholdSummary, 'myRole' | 'status'> | null): (action: HouseholdAction) => boolean {
+export function useHouseholdRights(household: Pick<HouseholdSummary, 'myRole' | 'myLevel' | 'status'> | null): (action: HouseholdAction) => boolean {
   const { me } = useAuth();
-  return (action) => can({ admin: !!me?.admin, role: household?.myRole ?? null, closed: household?.status === 'closed' }, action);
+  return (action) =>
+    can({ admin: !!me?.admin, role: household?.myRole ?? null, closed: household?.status === 'closed', level: household?.myLevel ?? null }, action);
 }

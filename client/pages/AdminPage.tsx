@@ -16,6 +16,7 @@ import { Cell, Row, Table } from '../components/Table.tsx';
 import { IdentityAdmin } from '../features/identity/IdentityAdmin.tsx';
 import type { AdminHouseholdListResponse, UserListResponse } from '../../shared/api.ts';
 import { DestructionList } from './admin/DestructionList.tsx';
+import { StatementSetting } from './admin/StatementSetting.tsx';
 
 export function AdminPage() {
   const orgs = useAsync(fetchOrganizations, []);
@@ -32,6 +33,7 @@ export function AdminPage() {
       <div className="ct-grid">
         <div className="ct-grid__main">
           <DestructionList />
+          <StatementSetting />
           <section className="ct-card" aria-labelledby="admin-households">
             <Heading level={2} id="admin-households">
               Huishoudens

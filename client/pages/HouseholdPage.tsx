@@ -8,7 +8,8 @@ import { PageError } from '../components/ErrorMessage.tsx';
 import { useHouseholdEvents } from '../lib/household-events.ts';
 import type { HouseholdEvent } from '../../shared/board.ts';
 import { PhaseBadge } from '../components/badges.tsx';
-import { PACKAGE_LABEL, PROFILE_INFO, ROLE_LABELS } from '../../shared/labels.ts';
+import { INFO_LEVEL_HELP, PACKAGE_LABEL, PROFILE_INFO, ROLE_LABELS, householdLabel } from '../../shared/labels.ts';
+import type { HouseholdDetail } from '../../shared/api.ts';
 import { HuisverbodPanel } from './household/HuisverbodPanel.tsx';
 import { PersonsPanel } from './household/PersonsPanel.tsx';
 import { ParticipantsPanel } from './household/ParticipantsPanel.tsx';
@@ -37,7 +38,9 @@ export function HouseholdPage({ id }: { id: string }) {
   if (loading && !data) return <Loading />;
   if (error) return <PageError title="Huishouden" error={error} retry={reload} />;
   const h = data!;
+  if (h.myLevel === 'signaal') return <SignaalPage household={h} />;
   const isRegie = may('direct');
+  const afspraken = h.myLevel === 'afspraken';
   const plan = h.documents.find((d) => d.kind === 'plan');
   return (
     <article aria-labelledby="household-title" className="ct-household">
@@ -45,7 +48,7 @@ export function HouseholdPage({ id }: { id: string }) {
         <Link href="/" className="utrecht-link">
           Mijn casussen
         </Link>{' '}
-        <span aria-hidden="true">›</span> <span>{h.reference}</span>
+        <span aria-hidden="true">›</span> <span>{householdLabel(h).reference}</span>
       </nav>
       <header className="ct-household__header">
         <div>
@@ -54,17 +57,17 @@ export function HouseholdPage({ id }: { id: string }) {
             {h.myRole && <> · jouw rol: {ROLE_LABELS[h.myRole]}</>}
           </p>
           <Heading level={1} id="household-title">
-            {h.displayName}
+            {householdLabel(h).name}
           </Heading>
           <p className="ct-meta">
             <PhaseBadge phase={h.phase} />
-            <span>{h.profile ? PROFILE_INFO[h.profile].label : 'Geen gezinsprofiel'}</span>
-            <span>{PACKAGE_LABEL(h.package, h.hasChildren)}</span>
+            {!afspraken && <span>{h.profile ? PROFILE_INFO[h.profile].label : 'Geen gezinsprofiel'}</span>}
+            {!afspraken && <span>{PACKAGE_LABEL(h.package, h.hasChildren)}</span>}
             {h.status === 'closed' && <span>Casus gesloten</span>}
           </p>
         </div>
         <nav aria-label="Onderdelen van deze casus" className="ct-tabs">
-          {!h.contentHidden && plan && (
+          {!h.contentHidden && !afspraken && plan && (
             <Link className="utrecht-button utrecht-button--primary-action ct-button-link" href={`/huishoudens/${h.id}/documenten/${plan.id}`}>
               Plan van aanpak
             </Link>
@@ -84,7 +87,13 @@ export function HouseholdPage({ id }: { id: string }) {
 
       <ClosureBanner household={h} onChange={reload} />
 
-      {h.contentHidden && (
+      {afspraken && (
+        <p className="utrecht-paragraph ct-note" data-testid="level-notice">
+          Jouw informatieniveau bij dit huishouden is <strong>afspraken</strong>: {INFO_LEVEL_HELP.afspraken}
+        </p>
+      )}
+
+      {h.contentHidden && !afspraken && (
         <p className="utrecht-paragraph ct-note">
           Je beheert dit huishouden als functioneel beheerder. De inhoud (personen, plan, verslagen, acties) is alleen zichtbaar voor deelnemers.
         </p>
@@ -92,18 +101,58 @@ export function HouseholdPage({ id }: { id: string }) {
 
       <div className="ct-grid">
         <div className="ct-grid__main">
-          <HuisverbodPanel household={h} onChange={reload} />
+          {!afspraken && <HuisverbodPanel household={h} onChange={reload} />}
           {!h.contentHidden && <DocumentsPanel household={h} onChange={reload} />}
           {!h.contentHidden && <PersonsPanel household={h} onChange={reload} />}
         </div>
         <div className="ct-grid__side">
           <GrondslagPanel household={h} onChange={reload} />
-          <ProfilePanel household={h} onChange={reload} />
+          {!afspraken && <ProfilePanel household={h} onChange={reload} />}
           {!h.contentHidden && <PhasePanel household={h} onChange={reload} canChange={isRegie} />}
           <ParticipantsPanel household={h} onChange={reload} />
           <CloseCase household={h} onChange={reload} />
         </div>
       </div>
+    </article>
+  );
+}
+
+/** `signaal`: only that the household is in the casusoverleg, and whom to contact. */
+function SignaalPage({ household: h }: { household: HouseholdDetail }) {
+  return (
+    <article aria-labelledby="household-title" className="ct-household" data-testid="signaal-page">
+      <nav aria-label="Kruimelpad" className="ct-breadcrumb">
+        <Link href="/" className="utrecht-link">
+          Mijn casussen
+        </Link>{' '}
+        <span aria-hidden="true">›</span> <span>Besloten casus</span>
+      </nav>
+      <Heading level={1} id="household-title">
+        Besloten casus
+      </Heading>
+      <p className="utrecht-paragraph ct-note" data-testid="level-notice">
+        Jouw informatieniveau bij dit huishouden is <strong>signaal</strong>: {INFO_LEVEL_HELP.signaal} Neem voor meer informatie contact op met de
+        regievoerder.
+      </p>
+      <section className="ct-card" aria-labelledby="regie-title">
+        <Heading level={2} id="regie-title">
+          Regievoerder
+        </Heading>
+        <ul className="ct-participants">
+          {h.participants.map((p) => (
+            <li key={p.user.id} className="ct-participant" data-testid="participant">
+              <span className={`ct-org-dot ct-org--${p.organization.kind}`} aria-hidden="true" />
+              <span>
+                <span className="ct-strong">{p.user.name}</span>
+                <span className="ct-small">
+                  {' '}
+                  · {p.organization.name} · <a href={`mailto:${p.user.email}`}>{p.user.email}</a>
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
     </article>
   );
 }

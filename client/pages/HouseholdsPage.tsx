@@ -10,7 +10,7 @@ import type { HouseholdListResponse } from '../../shared/api.ts';
 import { EmptyState, Heading, Loading } from '../components/ui.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { HuisverbodBadge, PhaseBadge } from '../components/badges.tsx';
-import { PROFILE_INFO, ROLE_LABELS, formatDate } from '../../shared/labels.ts';
+import { INFO_LEVEL_LABELS, PROFILE_INFO, ROLE_LABELS, formatDate, householdLabel } from '../../shared/labels.ts';
 import { Cell, Row, Table } from '../components/Table.tsx';
 import { sortHouseholds, type HouseholdOrder } from './households-order.ts';
 
@@ -70,10 +70,10 @@ export function HouseholdsPage() {
               <Row key={h.id} data-testid="household-row">
                 <Cell data-label="Kenmerk">
                   <Link href={`/huishoudens/${h.id}`} className="utrecht-link ct-strong">
-                    {h.reference}
+                    {householdLabel(h).reference}
                   </Link>
                 </Cell>
-                <Cell data-label="Huishouden">{h.displayName}</Cell>
+                <Cell data-label="Huishouden">{householdLabel(h).name}</Cell>
                 <Cell data-label="Fase">
                   <PhaseBadge phase={h.phase} />
                 </Cell>
@@ -81,7 +81,10 @@ export function HouseholdsPage() {
                 <Cell data-label="Huisverbod">
                   <HuisverbodBadge huisverbod={h.huisverbod} />
                 </Cell>
-                <Cell data-label="Mijn rol">{h.myRole ? ROLE_LABELS[h.myRole] : '—'}</Cell>
+                <Cell data-label="Mijn rol">
+                  {h.myRole ? ROLE_LABELS[h.myRole] : '—'}
+                  {h.myLevel && h.myLevel !== 'volledig' && <span className="ct-small"> · {INFO_LEVEL_LABELS[h.myLevel]}</span>}
+                </Cell>
               </Row>
             ))}
         </Table>
@@ -98,10 +101,10 @@ export function HouseholdsPage() {
                 <Row key={h.id} data-testid="closed-household-row">
                   <Cell>
                     <Link href={`/huishoudens/${h.id}`} className="utrecht-link">
-                      {h.reference}
+                      {householdLabel(h).reference}
                     </Link>
                   </Cell>
-                  <Cell>{h.displayName}</Cell>
+                  <Cell>{householdLabel(h).name}</Cell>
                   <Cell>{formatDate(h.closure?.closedAt)}</Cell>
                   <Cell>{formatDate(h.closure?.retentionEndsAt)}</Cell>
                   <Cell>{h.myRole ? ROLE_LABELS[h.myRole] : '—'}</Cell>

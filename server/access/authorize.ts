@@ -3,16 +3,17 @@
 // on every re-check) all come through here. Each load is one query: the row, its household and the
 // requester's participation (if any), joined.
 //
-// Extension point (issue 11): `decide` is the one place that turns (requester, participation, resource,
-// action) into an answer. A per-participation information level (volledig / afspraken / signaal) and a
-// "confidentiality statement confirmed" gate belong there: the participation row is loaded whole, so new
-// columns arrive without touching the loaders, and the resource kind is known.
+// `decide` is the one place that turns (requester, participation, resource, action) into an answer: the
+// role's rights (shared/policy.ts `can`), the participation's information level (volledig / afspraken /
+// signaal; an `afspraken` partner does not even learn of another organisation's action), a closed case,
+// the second factor, and the geheimhoudingsverklaring: until the participant confirmed it for this
+// household, every content route, the socket and the event stream refuse with STATEMENT_REQUIRED.
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { actions, documents, households, organizations, participations } from '../db/schema.ts';
 import { STEP_UP_REQUIRED, stepUpRequired } from '../auth/step-up.ts';
 import { AppError } from '../errors.ts';
-import { can, mayKnowOf, refusedBecauseClosed, type HouseholdAction } from '../../shared/policy.ts';
+import { can, levelShowsAction, mayKnowOf, refusedBecauseClosed, refusedBecauseOfLevel, type HouseholdAction } from '../../shared/policy.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { HouseholdRole } from '../../shared/enums.ts';
 import { AccessRefused, type ResourceKind } from './refusal.ts';
@@ -47,12 +48,23 @@ export interface ActionGrant extends HouseholdGrant {
 export interface LoadOptions {
   /** Lock the loaded row (FOR UPDATE) for the rest of the caller's transaction. */
   forUpdate?: boolean;
+  /** Only for reading and confirming the geheimhoudingsverklaring itself: pass before it is confirmed. */
+  beforeStatement?: boolean;
 }
+
+/** The participant has not yet confirmed the geheimhoudingsverklaring of this household. */
+export const STATEMENT_REQUIRED = 'STATEMENT_REQUIRED';
+/** The participant's information level does not reach this part of the household. */
+export const INFORMATION_LEVEL = 'INFORMATION_LEVEL';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID_RE.test(s);
 
-type Verdict = { ok: true } | { ok: false; status: 403 | 404; stepUp?: true } | { ok: false; status: 409; closed: true };
+type Verdict =
+  | { ok: true }
+  | { ok: false; status: 404 }
+  | { ok: false; status: 403; why: 'role' | 'level' | 'stepUp' | 'statement' }
+  | { ok: false; status: 409; why: 'closed' };
 
 /** The one decision. 404 ("hidden") whenever the requester may not know the resource exists. */
 export function decide(input: {
@@ -63,22 +75,45 @@ export function decide(input: {
   secondFactorRequired: boolean;
   /** The household is closed: read-only for everyone (shared/policy.ts). */
   closed: boolean;
+  /** For an action: the organisation that owns it (an `afspraken` partner sees only their own). */
+  actionOwnerId?: string | null;
+  /** Reading or confirming the geheimhoudingsverklaring itself. */
+  beforeStatement?: boolean;
 }): Verdict {
-  const actor = { admin: input.user.admin, role: input.participation?.role ?? null, closed: input.closed };
+  const p = input.participation;
+  const actor = { admin: input.user.admin, role: p?.role ?? null, closed: input.closed, level: p?.level ?? null };
   if (!mayKnowOf(actor)) return { ok: false, status: 404 };
+  // An action outside the participant's level is hidden like a missing one (not even its existence leaks).
+  if (input.resource === 'action' && !levelShowsAction(actor.level, input.user.organization.id, input.actionOwnerId ?? null)) return { ok: false, status: 404 };
   // A change to a closed case is refused as such (409 HOUSEHOLD_CLOSED), so the client can say why.
-  if (refusedBecauseClosed(actor, input.action)) return { ok: false, status: 409, closed: true };
+  if (refusedBecauseClosed(actor, input.action)) return { ok: false, status: 409, why: 'closed' };
   if (!can(actor, input.action)) {
+    if (refusedBecauseOfLevel(actor, input.action)) return { ok: false, status: 403, why: 'level' };
     // An administrator without a participation may manage the household but must not learn of its content.
-    return { ok: false, status: actor.role === null ? 404 : 403 };
+    return actor.role === null ? { ok: false, status: 404 } : { ok: false, status: 403, why: 'role' };
   }
   // Only after the policy: an outsider learns nothing, not even that the household needs two factors.
-  if (input.secondFactorRequired && !input.user.secondFactor) return { ok: false, status: 403, stepUp: true };
-  // Issue 11 plugs in here: information level of the participation, confidentiality statement confirmed.
+  if (input.secondFactorRequired && !input.user.secondFactor) return { ok: false, status: 403, why: 'stepUp' };
+  // A participant opens content only after confirming the statement; `signaal` reaches no content at all.
+  if (p && p.level !== 'signaal' && p.statementConfirmedAt === null && !input.beforeStatement) return { ok: false, status: 403, why: 'statement' };
   return { ok: true };
 }
 
-function refuseOrGrant<G extends HouseholdGrant>(requester: Requester, resource: ResourceKind, id: string, action: HouseholdAction, grant: G | null): G {
+const LEVEL_MESSAGE: Record<ResourceKind, string> = {
+  household: 'Jouw informatieniveau bij dit huishouden geeft hier geen toegang toe.',
+  document: 'Jouw informatieniveau bij dit huishouden geeft geen toegang tot het plan en de verslagen.',
+  action: 'Jouw informatieniveau bij dit huishouden geeft hier geen toegang toe.',
+};
+
+function refuseOrGrant<G extends HouseholdGrant>(
+  requester: Requester,
+  resource: ResourceKind,
+  id: string,
+  action: HouseholdAction,
+  grant: G | null,
+  opts: LoadOptions,
+  actionOwnerId?: string | null,
+): G {
   if (!grant) throw new AccessRefused(404, resource, id, action, null);
   const verdict = decide({
     user: requester.user,
@@ -87,17 +122,26 @@ function refuseOrGrant<G extends HouseholdGrant>(requester: Requester, resource:
     action,
     secondFactorRequired: grant.secondFactorRequired,
     closed: grant.household.status === 'closed',
+    actionOwnerId,
+    beforeStatement: opts.beforeStatement,
   });
   if (verdict.ok) return grant;
-  if ('closed' in verdict) {
-    throw new AccessRefused(409, resource, id, action, grant.household.id, 'Deze casus is gesloten en kan alleen nog worden ingezien.', 'HOUSEHOLD_CLOSED');
+  const householdId = grant.household.id;
+  if (verdict.status === 404) throw new AccessRefused(404, resource, id, action, householdId);
+  switch (verdict.why) {
+    case 'closed':
+      throw new AccessRefused(409, resource, id, action, householdId, 'Deze casus is gesloten en kan alleen nog worden ingezien.', 'HOUSEHOLD_CLOSED');
+    case 'stepUp':
+      // Asked for, not just refused: the client shows the second-factor step (STEP_UP_REQUIRED).
+      throw new AccessRefused(403, resource, id, action, householdId, stepUpRequired().message, STEP_UP_REQUIRED);
+    case 'statement':
+      // The client turns this into the statement page of this household.
+      throw new AccessRefused(403, resource, id, action, householdId, 'Bevestig eerst de geheimhoudingsverklaring voor dit huishouden.', STATEMENT_REQUIRED);
+    case 'level':
+      throw new AccessRefused(403, resource, id, action, householdId, LEVEL_MESSAGE[resource], INFORMATION_LEVEL);
+    case 'role':
+      throw new AccessRefused(403, resource, id, action, householdId);
   }
-  if (verdict.stepUp) {
-    // Asked for, not just refused: the client shows the second-factor step (STEP_UP_REQUIRED).
-    const ask = stepUpRequired();
-    throw new AccessRefused(403, resource, id, action, grant.household.id, ask.message, STEP_UP_REQUIRED);
-  }
-  throw new AccessRefused(verdict.status, resource, id, action, grant.household.id);
 }
 
 const participationOf = (userId: string, householdId: typeof households.id | typeof documents.householdId | typeof actions.householdId) =>
@@ -123,7 +167,7 @@ export async function authorizeHousehold(
     const [row] = opts.forUpdate ? await q.for('update', { of: households }) : await q;
     if (row) grant = householdGrant(requester, row);
   }
-  return refuseOrGrant(requester, 'household', householdId, action, grant);
+  return refuseOrGrant(requester, 'household', householdId, action, grant, opts);
 }
 
 /** The household part of a grant, from a row joined as the loaders below join it. */
@@ -159,7 +203,7 @@ export async function authorizeDocument(
     const [row] = opts.forUpdate ? await q.for('update', { of: documents }) : await q;
     if (row) grant = { ...householdGrant(requester, row), document: row.document };
   }
-  return refuseOrGrant(requester, 'document', documentId, action, grant);
+  return refuseOrGrant(requester, 'document', documentId, action, grant, opts);
 }
 
 /** A casusoverleg's minutes: a document of kind `meeting` (another document answers 400 NOT_A_MEETING after authorisation). */
@@ -194,7 +238,7 @@ export async function authorizeAction(
     const [row] = opts.forUpdate ? await q.for('update', { of: actions }) : await q;
     if (row) grant = { ...householdGrant(requester, row), action: row.action };
   }
-  return refuseOrGrant(requester, 'action', actionId, action, grant);
+  return refuseOrGrant(requester, 'action', actionId, action, grant, opts, grant?.action.ownerOrganizationId ?? null);
 }
 
 /** Re-check of a live channel (socket, event stream): the same load and decision, as a value. */

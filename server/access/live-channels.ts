@@ -9,7 +9,8 @@ import type { Db } from '../db/client.ts';
 import type { Hub } from '../realtime/hub.ts';
 import type { Logger } from '../logger.ts';
 import type { HouseholdRole } from '../../shared/enums.ts';
-import { recheckHousehold, type HouseholdGrant, type Requester } from './authorize.ts';
+import type { HouseholdAction } from '../../shared/policy.ts';
+import { INFORMATION_LEVEL, STATEMENT_REQUIRED, recheckHousehold, type HouseholdGrant, type Requester } from './authorize.ts';
 import { AccessRefused } from './refusal.ts';
 import { onRevocation, type Revocation } from './revocation.ts';
 import { liveSessions } from './session-check.ts';
@@ -25,6 +26,8 @@ export const ENDS = {
   expired: { kind: 'session', message: 'Je sessie is verlopen. Log opnieuw in.' },
   accountRevoked: { kind: 'session', message: 'Je sessie is beëindigd door een beheerder.' },
   noLongerParticipant: { kind: 'access', message: 'Je neemt niet meer deel aan dit huishouden.' },
+  levelLowered: { kind: 'access', message: 'Je informatieniveau bij dit huishouden is gewijzigd; dit deel is niet meer zichtbaar.' },
+  statementRequired: { kind: 'access', message: 'Bevestig eerst de geheimhoudingsverklaring voor dit huishouden.' },
 } as const satisfies Record<string, ChannelEnd>;
 
 export interface LiveChannel {
@@ -33,6 +36,8 @@ export interface LiveChannel {
   readonly sessionId: string;
   /** The household the channel shows; null for a user's own stream (only its session can end it). */
   readonly householdId: string | null;
+  /** What the channel needs to stay open (re-checked through the seam): a document socket `read`, a board stream `readBoard`. */
+  readonly needs: HouseholdAction;
   /** Ends the channel now; called at most once. */
   end(why: ChannelEnd): void;
   /** A re-check passed; the grant as it is now (e.g. a partner who became observer). */
@@ -157,15 +162,15 @@ export class LiveChannels {
     const groups = new Map<string, Entry[]>();
     for (const e of entries) {
       if (e.channel.householdId === null) continue;
-      const key = `${e.channel.requester.user.id}/${e.channel.householdId}`;
+      const key = `${e.channel.requester.user.id}/${e.channel.householdId}/${e.channel.needs}`;
       groups.set(key, [...(groups.get(key) ?? []), e]);
     }
     for (const group of groups.values()) {
-      const { requester, householdId } = group[0]!.channel;
-      const answer = await recheckHousehold(this.deps.db, requester, householdId!, 'read');
+      const { requester, householdId, needs } = group[0]!.channel;
+      const answer = await recheckHousehold(this.deps.db, requester, householdId!, needs);
       for (const e of group) {
         if (e.ended) continue;
-        if (answer instanceof AccessRefused) this.finish(e, ENDS.noLongerParticipant);
+        if (answer instanceof AccessRefused) this.finish(e, endForRefusal(answer));
         else e.channel.regranted?.(answer);
       }
     }
@@ -218,4 +223,11 @@ function roleChangedSince(recent: { at: number; r: Revocation }[], c: LiveChanne
   return recent.some(
     ({ at, r }) => at >= since && r.kind === 'participation' && r.role !== null && r.userId === c.requester.user.id && r.householdId === c.householdId,
   );
+}
+
+/** Why a re-check refused, as the channel's end tells it. */
+function endForRefusal(err: AccessRefused): ChannelEnd {
+  if (err.code === INFORMATION_LEVEL) return ENDS.levelLowered;
+  if (err.code === STATEMENT_REQUIRED) return ENDS.statementRequired;
+  return ENDS.noLongerParticipant;
 }

@@ -44,6 +44,8 @@ export class AccessRefused extends AppError {
       status,
       code ?? (status === 404 ? 'NOT_FOUND' : 'FORBIDDEN'),
       message ?? (status === 404 ? NOT_FOUND[resource] : forbiddenMessage(tried as HouseholdAction)),
+      // A participant is told which household asks for the statement (a 404 names nothing).
+      status !== 404 && householdId ? { householdId } : {},
     );
   }
 }

@@ -4,7 +4,9 @@ import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
 import { actorOf, parseBody } from '../http.ts';
 import { requireAdmin, requireUser } from '../auth/middleware.ts';
-import { AccountUpdate, OrganizationInput, UserInput } from '../../shared/schemas.ts';
+import { AccountUpdate, OrganizationInput, StatementSettingInput, UserInput } from '../../shared/schemas.ts';
+import type { StatementSettingResponse } from '../../shared/api.ts';
+import { readStatement, setStatement } from '../households/statement.ts';
 import { announceAccountRevoked } from '../access/revocation.ts';
 import { AppError } from '../errors.ts';
 import { isUuid } from '../access/authorize.ts';
@@ -42,6 +44,18 @@ export function adminRoutes(deps: Deps) {
     // Every live channel of the account (document sockets, event streams) ends at once, in every process.
     if (input.disabled) await announceAccountRevoked(deps.hub, id);
     return c.json({ user });
+  });
+
+  // The geheimhoudingsverklaring's text (participants confirm it per household before they see its content).
+  app.get('/admin/statement', async (c) => {
+    requireAdmin(c);
+    return c.json<StatementSettingResponse>({ statement: await readStatement(db) });
+  });
+
+  app.put('/admin/statement', async (c) => {
+    requireAdmin(c);
+    const input = await parseBody(c, StatementSettingInput);
+    return c.json<StatementSettingResponse>({ statement: await setStatement(db, input, actorOf(c, deps)) });
   });
 
   return app;

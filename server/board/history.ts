@@ -68,7 +68,12 @@ export async function recordChange(tx: Tx, emit: Emit, actor: ActorContext, afte
     });
   }
   const action = await presentOne(tx, after, actor.now);
-  await emit(after.householdId, created ? 'action.created' : 'action.updated', { action });
+  if (created) await emit(after.householdId, 'action.created', { action });
+  else {
+    // Moved to another organisation: a participant who saw it only as their own is told it left their view.
+    const moved = entries.find((e) => e.changes.ownerOrganizationId)?.changes.ownerOrganizationId;
+    await emit(after.householdId, 'action.updated', moved ? { action, formerOwnerOrganizationId: (moved[0] as string | null) ?? null } : { action });
+  }
   return action;
 }
 

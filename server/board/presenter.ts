@@ -3,8 +3,8 @@
 import { inArray, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { type actions, householdPersons, organizations, users } from '../db/schema.ts';
-import type { Action, OrganizationRef, PersonRef, UserRef } from '../../shared/board.ts';
-import type { OrganizationKind } from '../../shared/enums.ts';
+import type { Action, ActionHistoryEvent, OrganizationRef, PersonRef, UserRef } from '../../shared/board.ts';
+import type { InfoLevel, OrganizationKind } from '../../shared/enums.ts';
 import { amsterdamDay } from '../../shared/huisverbod.ts';
 
 export type ActionRow = typeof actions.$inferSelect;
@@ -87,4 +87,21 @@ export async function presentActions(db: DbOrTx, rows: ActionRow[], now: Date): 
 export async function presentOne(db: DbOrTx, row: ActionRow, now: Date): Promise<Action> {
   const [a] = await presentActions(db, [row], now);
   return a!;
+}
+
+/**
+ * An action as a participant at `level` may see it: below `volledig` no person and no link into the plan or
+ * minutes (those are not theirs to see). Whether they see the action at all is the access seam's decision.
+ */
+export function actionForLevel(action: Action, level: InfoLevel | null): Action {
+  if (level === null || level === 'volledig') return action;
+  return { ...action, person: null, sourceDocumentId: null };
+}
+
+/** Fields of an action's history that only `volledig` may see (person and document links). */
+const FULL_ONLY_FIELDS = new Set(['personId', 'sourceDocumentId']);
+
+export function historyForLevel(events: ActionHistoryEvent[], level: InfoLevel | null): ActionHistoryEvent[] {
+  if (level === null || level === 'volledig') return events;
+  return events.map((e) => ({ ...e, changes: Object.fromEntries(Object.entries(e.changes).filter(([k]) => !FULL_ONLY_FIELDS.has(k))) }));
 }

@@ -2,7 +2,7 @@
 // Dutch message and the right status (409 for a state conflict, 403 for a missing right).
 import { AppError, conflict, forbidden } from '../errors.ts';
 import type { SessionUser } from '../auth/session.ts';
-import type { HouseholdRole } from '../../shared/enums.ts';
+import type { HouseholdRole, InfoLevel } from '../../shared/enums.ts';
 import type { ActionRow } from './presenter.ts';
 import { boardRules, can, mayClaimOwnedBy, type ActionFacts, type BoardActor as RuleActor } from '../../shared/policy.ts';
 
@@ -11,11 +11,13 @@ export interface BoardActor {
   role: HouseholdRole | null;
   /** The household is closed (already refused by authorizeHousehold; kept so the rules see the same facts). */
   closed: boolean;
+  /** The actor's information level (null without a participation). */
+  level: InfoLevel | null;
 }
 
 export const actionNotFound = () => new AppError(404, 'NOT_FOUND', 'Deze actie bestaat niet of je hebt er geen toegang toe.');
 
-const ruleActor = (a: BoardActor): RuleActor => ({ role: a.role, userId: a.user.id, organizationId: a.user.organization.id, closed: a.closed });
+const ruleActor = (a: BoardActor): RuleActor => ({ role: a.role, userId: a.user.id, organizationId: a.user.organization.id, closed: a.closed, level: a.level });
 const facts = (row: ActionRow): ActionFacts => ({ status: row.status, ownerOrganizationId: row.ownerOrganizationId, claimedById: row.claimedBy });
 
 /** Whether the actor may claim this action at all; who wins a race is decided by the conditional UPDATE. */
@@ -54,7 +56,8 @@ export function assertMayReopen(a: BoardActor, row: ActionRow): void {
 }
 
 export function assertMayAssign(a: BoardActor): void {
-  if (!can({ admin: false, role: a.role, closed: a.closed }, 'direct')) throw forbidden('Alleen de regievoerder mag een actie aan iemand toewijzen.');
+  if (!can({ admin: false, role: a.role, closed: a.closed, level: a.level }, 'direct'))
+    throw forbidden('Alleen de regievoerder mag een actie aan iemand toewijzen.');
 }
 
 export function claimedMessage(claimer: { name: string; organization: { name: string } }): string {

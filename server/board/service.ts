@@ -4,15 +4,15 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { actions, organizations } from '../db/schema.ts';
-import { conflict } from '../errors.ts';
-import type { ActionGrant, HouseholdRow } from '../access/authorize.ts';
+import { AppError, conflict } from '../errors.ts';
+import { INFORMATION_LEVEL, type ActionGrant, type HouseholdGrant, type HouseholdRow, type ParticipationRow } from '../access/authorize.ts';
 import type { ActorContext } from '../households/service.ts';
 import type { Hub } from '../realtime/hub.ts';
 import { currentEventSeq, withHouseholdEvents } from '../realtime/events.ts';
 import type { ActionInput, ActionPatch } from '../../shared/schemas.ts';
 import type { Action, ActionListResponse } from '../../shared/board.ts';
-import type { ActionStatus, HouseholdRole } from '../../shared/enums.ts';
-import { presentActions, presentOne, type ActionRow } from './presenter.ts';
+import type { ActionStatus } from '../../shared/enums.ts';
+import { actionForLevel, presentActions, presentOne, type ActionRow } from './presenter.ts';
 import { diff, readActionHistory, recordChange, type ChangeEntry } from './history.ts';
 import { assertReferences } from './references.ts';
 import {
@@ -36,13 +36,20 @@ export interface BoardDeps {
 /** An action loaded and authorised through the access seam (access/authorize.ts: authorizeAction). */
 export type LoadedAction = ActionGrant;
 
-export async function listActions(db: Db, householdId: string, statuses: ActionStatus[] | null, now: Date): Promise<ActionListResponse> {
+/** The board as the grant's participant may see it (`afspraken`: only their organisation's actions, without persons). */
+export async function listActions(db: Db, grant: HouseholdGrant, statuses: ActionStatus[] | null, now: Date): Promise<ActionListResponse> {
+  const householdId = grant.household.id;
+  const level = grant.participation?.level ?? null;
   // The sequence is read first: the list then contains at least every change up to it, so a client that
   // resumes the event stream after `eventSeq` misses nothing (a repeated change is idempotent by version).
   const eventSeq = await currentEventSeq(db, householdId);
-  const where = statuses?.length ? and(eq(actions.householdId, householdId), inArray(actions.status, statuses)) : eq(actions.householdId, householdId);
+  const where = and(
+    eq(actions.householdId, householdId),
+    statuses?.length ? inArray(actions.status, statuses) : undefined,
+    level === 'volledig' || level === null ? undefined : eq(actions.ownerOrganizationId, grant.requester.user.organization.id),
+  );
   const rows = await db.select().from(actions).where(where).orderBy(asc(actions.createdAt), asc(actions.id));
-  return { actions: await presentActions(db, rows, now), eventSeq };
+  return { actions: (await presentActions(db, rows, now)).map((a) => actionForLevel(a, level)), eventSeq };
 }
 
 export async function getAction(db: Db, row: ActionRow, now: Date): Promise<Action> {
@@ -54,11 +61,12 @@ export const actionHistory = readActionHistory;
 export async function createAction(
   deps: BoardDeps,
   household: HouseholdRow,
-  role: HouseholdRole | null,
+  participation: ParticipationRow | null,
   input: ActionInput,
   actor: ActorContext,
 ): Promise<Action> {
-  if (input.assignedUserId) assertMayAssign({ user: actor.user, role, closed: household.status === 'closed' });
+  if (input.assignedUserId)
+    assertMayAssign({ user: actor.user, role: participation?.role ?? null, closed: household.status === 'closed', level: participation?.level ?? null });
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     await assertReferences(tx, household.id, input);
     const assigned = input.assignedUserId ?? null;
@@ -85,12 +93,25 @@ export async function createAction(
   });
 }
 
+/** The actor as the board rules see them, from the access seam's grant. */
+const boardActorOf = (loaded: LoadedAction, actor: ActorContext): BoardActor => ({
+  user: actor.user,
+  role: loaded.role,
+  closed: loaded.household.status === 'closed',
+  level: loaded.participation?.level ?? null,
+});
+
 const EDITABLE = ['title', 'details', 'ownerOrganizationId', 'dueDate', 'personId', 'sourceDocumentId'] as const;
+const FULL_ONLY_EDITS = ['ownerOrganizationId', 'personId', 'sourceDocumentId'] as const;
 
 export async function updateAction(deps: BoardDeps, loaded: LoadedAction, input: ActionPatch, actor: ActorContext): Promise<Action> {
-  const boardActor: BoardActor = { user: actor.user, role: loaded.role, closed: loaded.household.status === 'closed' };
+  const boardActor = boardActorOf(loaded, actor);
   const assigning = input.assignedUserId !== undefined && input.assignedUserId !== loaded.action.assignedUserId;
   if (assigning) assertMayAssign(boardActor);
+  // Below `volledig` an action cannot be moved to another organisation or linked to a person or document.
+  if (boardActor.level !== 'volledig' && FULL_ONLY_EDITS.some((k) => input[k] !== undefined)) {
+    throw new AppError(403, INFORMATION_LEVEL, 'Met jouw informatieniveau kun je de organisatie, persoon of het document van een actie niet wijzigen.');
+  }
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.action.id)).for('no key update');
     if (!row) throw actionNotFound();
@@ -144,7 +165,7 @@ export async function updateAction(deps: BoardDeps, loaded: LoadedAction, input:
  * PostgreSQL re-checks after waiting on the row lock (and PGlite runs one at a time).
  */
 export async function claimAction(deps: BoardDeps, loaded: LoadedAction, actor: ActorContext): Promise<Action> {
-  const boardActor: BoardActor = { user: actor.user, role: loaded.role, closed: loaded.household.status === 'closed' };
+  const boardActor = boardActorOf(loaded, actor);
   if (!mayClaim(boardActor, loaded.action)) {
     assertMayClaim(boardActor, loaded.action, await organizationName(deps.db, loaded.action.ownerOrganizationId));
   }
@@ -190,7 +211,7 @@ async function transition(
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const [row] = await tx.select().from(actions).where(eq(actions.id, loaded.action.id)).for('no key update');
     if (!row) throw actionNotFound();
-    const set = decide(row, { user: actor.user, role: loaded.role, closed: loaded.household.status === 'closed' });
+    const set = decide(row, boardActorOf(loaded, actor));
     const [after] = await tx
       .update(actions)
       .set({ ...set, version: row.version + 1, updatedAt: actor.now })

@@ -2,7 +2,7 @@
 // audit row). The room decides what to do with messages; this only carries state and sends bytes.
 import type { SessionUser } from '../auth/session.ts';
 import { can } from '../../shared/policy.ts';
-import type { HouseholdRole } from '../../shared/enums.ts';
+import type { HouseholdRole, InfoLevel } from '../../shared/enums.ts';
 import { CloseCode, MAX_BUFFERED_BYTES } from '../../shared/limits.ts';
 import type { DecodedUpdate } from './protocol.ts';
 
@@ -26,6 +26,8 @@ export interface Principal {
   /** The session the socket was opened with; closing it (logout, expiry) closes the socket. */
   sessionId: string;
   role: HouseholdRole;
+  /** The participation's information level (a socket is only ever opened at `volledig`; a re-check ends it otherwise). */
+  level: InfoLevel;
   ip: string | null;
 }
 
@@ -60,7 +62,7 @@ export class CollabConnection {
 
   /** The household policy's answer for typing by role; the room adds the document lock and a closed case (Room.mayWrite). */
   get roleMayWrite(): boolean {
-    return can({ admin: this.principal.user.admin, role: this.principal.role, closed: false }, 'write');
+    return can({ admin: this.principal.user.admin, role: this.principal.role, closed: false, level: this.principal.level }, 'write');
   }
 
   send(data: Uint8Array): void {

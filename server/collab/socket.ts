@@ -8,7 +8,7 @@ import { upgradeWebSocket } from '@hono/node-server';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv, Deps } from '../context.ts';
 import { SESSION_COOKIE, clientIp, isSameOrigin } from '../auth/middleware.ts';
-import { authorizeDocument } from '../access/authorize.ts';
+import { INFORMATION_LEVEL, STATEMENT_REQUIRED, authorizeDocument } from '../access/authorize.ts';
 import { can } from '../../shared/policy.ts';
 import { AccessRefused, recordRefusal } from '../access/refusal.ts';
 import { STEP_UP_REQUIRED } from '../auth/step-up.ts';
@@ -47,12 +47,14 @@ async function authorizeUpgrade(deps: Deps, c: Context<AppEnv>, documentId: stri
   const requester = { user, ip: clientIp(c) };
   try {
     const grant = await authorizeDocument(deps.db, requester, documentId, 'read');
-    const principal: Principal = { user, sessionId: session.id, role: grant.role!, ip: requester.ip };
+    const principal: Principal = { user, sessionId: session.id, role: grant.role!, level: grant.participation!.level, ip: requester.ip };
     return { ok: true, documentId, householdId: grant.household.id, principal, session, authorizedAt };
   } catch (err) {
     if (!(err instanceof AccessRefused)) throw err;
     await recordRefusal(deps.auditWriter, err, { ...requester, via: 'socket', request: `/collab/${documentId}` });
     if (err.code === STEP_UP_REQUIRED) return refuse(CloseCode.Forbidden, 'Dit huishouden vraagt om inloggen met een tweede factor');
+    if (err.code === STATEMENT_REQUIRED) return refuse(CloseCode.StatementRequired, 'Bevestig eerst de geheimhoudingsverklaring');
+    if (err.code === INFORMATION_LEVEL) return refuse(CloseCode.Forbidden, 'Je informatieniveau geeft geen toegang tot dit document');
     // Outsiders and missing documents get the same answer, so ids cannot be probed.
     return refuse(CloseCode.Forbidden, 'Geen toegang tot dit document');
   }
@@ -85,13 +87,14 @@ export function mountCollabSocket(app: Hono<AppEnv>, deps: Deps, rooms: RoomMana
               requester: { user: verdict.principal.user, ip: verdict.principal.ip },
               sessionId: verdict.session.id,
               householdId: verdict.householdId,
+              needs: 'read',
               end: (why) => joining.close(why.kind === 'session' ? CloseCode.Unauthorized : CloseCode.Forbidden, why.message),
               // A new role takes effect on the next message: an observer's updates are then ignored (Room.mayWrite).
               regranted: (grant) => {
-                if (grant.role) joining.principal = { ...joining.principal, role: grant.role };
+                if (grant.role && grant.participation) joining.principal = { ...joining.principal, role: grant.role, level: grant.participation.level };
               },
               roleAnnounced: (role) => {
-                if (joining.roleMayWrite && !can({ admin: joining.principal.user.admin, role, closed: false }, 'write'))
+                if (joining.roleMayWrite && !can({ admin: joining.principal.user.admin, role, closed: false, level: joining.principal.level }, 'write'))
                   joining.principal = { ...joining.principal, role };
               },
             },

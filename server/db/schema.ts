@@ -25,6 +25,7 @@ import {
   GRONDSLAGEN,
   HOUSEHOLD_ROLES,
   HOUSEHOLD_STATUSES,
+  INFO_LEVELS,
   ORGANIZATION_KINDS,
   PERSON_ROLES,
   PHASES,
@@ -43,6 +44,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 
 export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
 export const householdRole = pgEnum('household_role', HOUSEHOLD_ROLES);
+export const infoLevel = pgEnum('info_level', INFO_LEVELS);
 export const householdStatus = pgEnum('household_status', HOUSEHOLD_STATUSES);
 export const phase = pgEnum('phase', PHASES);
 export const profile = pgEnum('profile', PROFILES);
@@ -259,11 +261,23 @@ export const participations = pgTable(
       .notNull()
       .references(() => users.id),
     role: householdRole('role').notNull(),
+    /** What of the household this participant sees (shared/enums.ts INFO_LEVELS); set by the regievoerder. */
+    level: infoLevel('level').notNull().default('volledig'),
+    /** When this participant confirmed the geheimhoudingsverklaring for this household; null: not yet (content refused). */
+    statementConfirmedAt: timestamp('statement_confirmed_at', { withTimezone: true }),
     addedBy: uuid('added_by').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.householdId, t.userId] }), index('participations_user_idx').on(t.userId)],
 );
+
+/** Installation-wide settings kept by the functioneel beheerder (e.g. the geheimhoudingsverklaring's text). */
+export const installationSettings = pgTable('installation_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const phaseChanges = pgTable('phase_changes', {
   id: uuid('id').primaryKey().defaultRandom(),

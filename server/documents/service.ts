@@ -1,7 +1,7 @@
 // Domain verbs for documents: meetings, versions, restore, content export, locks. Each authorises through
 // the household policy, writes its audit row, and changes live documents only through the room manager,
 // so collaborators receive every server-side change as an ordinary Yjs update.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../db/client.ts';
 import { docVersions, documents, participations, users } from '../db/schema.ts';
@@ -202,6 +202,7 @@ export async function readableDocumentIds(db: Db, actor: ActorContext, ids: stri
     .select({ id: documents.id })
     .from(documents)
     .innerJoin(participations, and(eq(participations.householdId, documents.householdId), eq(participations.userId, actor.user.id)))
-    .where(inArray(documents.id, valid));
+    // The same reach as the access seam: documents only at `volledig`, and only after the statement.
+    .where(and(inArray(documents.id, valid), eq(participations.level, 'volledig'), isNotNull(participations.statementConfirmedAt)));
   return rows.map((r) => r.id);
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { Hub } from '../realtime/hub.ts';
 import { withHouseholdEvents } from '../realtime/events.ts';
 import type { ParticipationChangedEvent } from '../../shared/board.ts';
-import type { HouseholdRole } from '../../shared/enums.ts';
+import type { HouseholdRole, InfoLevel } from '../../shared/enums.ts';
 import { listParticipants } from './service.ts';
 
 /** Topic of one user's own live stream (GET /api/me/events). */
@@ -16,10 +16,10 @@ export async function announceParticipation(
   deps: { db: Db; hub: Hub },
   householdId: string,
   userId: string,
-  role: HouseholdRole | null,
+  now: { role: HouseholdRole; level: InfoLevel } | null,
   at: Date,
 ): Promise<void> {
   await withHouseholdEvents(deps, at, async (tx, emit) => emit(householdId, 'participants.updated', { participants: await listParticipants(tx, householdId) }));
-  const change: ParticipationChangedEvent = { householdId, role };
+  const change: ParticipationChangedEvent = { householdId, role: now?.role ?? null, level: now?.level ?? null };
   deps.hub.publish(userTopic(userId), change);
 }

@@ -16,6 +16,7 @@ import {
   HuisverbodExtensionInput,
   ParticipantInput,
   ParticipantRemoval,
+  ParticipationLevelInput,
   PersonInput,
   PhaseChangeInput,
   ReopenHouseholdInput,
@@ -27,6 +28,7 @@ import { participationChangeNeedsReason } from '../../shared/policy.ts';
 import { closeHousehold, reopenHousehold } from './closing.ts';
 import { changeGrondslag } from './grondslag.ts';
 import { announceParticipation } from './announce.ts';
+import { confirmStatement } from './statement.ts';
 import {
   addPerson,
   changePhase,
@@ -39,10 +41,19 @@ import {
   presentPerson,
   removeParticipant,
   setParticipant,
+  setParticipationLevel,
+  statementFor,
   updateHousehold,
   updatePerson,
 } from './service.ts';
-import type { AdminHouseholdListResponse, AuditEntry, AuditListResponse, HouseholdListResponse, HouseholdResponse } from '../../shared/api.ts';
+import type {
+  AdminHouseholdListResponse,
+  AuditEntry,
+  AuditListResponse,
+  HouseholdListResponse,
+  HouseholdResponse,
+  HouseholdStatementResponse,
+} from '../../shared/api.ts';
 
 /** Managing participants by the admin flag alone (not as this household's regievoerder): a reason is required. */
 const actsAsBeheerder = (grant: HouseholdGrant) => participationChangeNeedsReason({ admin: grant.requester.user.admin, role: grant.role });
@@ -65,59 +76,59 @@ export function householdRoutes(deps: Deps) {
     const input = await parseBody(c, HouseholdInput);
     const actor = actorOf(c, deps);
     const h = await createHousehold(db, input, actor);
-    await announceParticipation(deps, h.id, input.regievoerderId, 'regievoerder', actor.now);
+    await announceParticipation(deps, h.id, input.regievoerderId, { role: 'regievoerder', level: 'volledig' }, actor.now);
     return c.json<HouseholdResponse>({ household: await householdDetail(db, h, null, actor.now) }, 201);
   });
 
   app.get('/:id', async (c) => {
     const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'view');
     const [detail] = await Promise.all([
-      householdDetail(db, grant.household, grant.role, deps.now()),
+      householdDetail(db, grant.household, grant.participation, deps.now()),
       auditRead(deps, grant, 'household.view', grant.household.reference),
     ]);
     return c.json<HouseholdResponse>({ household: detail });
   });
 
   app.patch('/:id', async (c) => {
-    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'update');
+    const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'update');
     const input = await parseBody(c, HouseholdUpdate);
     const h = await updateHousehold(db, household, input, actorOf(c, deps));
-    return c.json({ household: presentHousehold(h, role, deps.now()) });
+    return c.json({ household: presentHousehold(h, participation, deps.now()) });
   });
 
   app.put('/:id/grondslag', async (c) => {
-    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'update');
+    const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'update');
     const input = await parseBody(c, GrondslagChangeInput);
     const h = await changeGrondslag(db, household, input, actorOf(c, deps));
-    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, role, deps.now()) });
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, participation, deps.now()) });
   });
 
   app.post('/:id/close', async (c) => {
-    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'close');
+    const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'close');
     const input = await parseBody(c, CloseHouseholdInput);
     const h = await closeHousehold({ db, hub: deps.hub, retentionMonths: deps.config.retentionMonths }, household, input, actorOf(c, deps));
-    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, role, deps.now()) });
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, participation, deps.now()) });
   });
 
   app.post('/:id/reopen', async (c) => {
-    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'reopen');
+    const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'reopen');
     const input = await parseBody(c, ReopenHouseholdInput);
     const h = await reopenHousehold({ db, hub: deps.hub, retentionMonths: deps.config.retentionMonths }, household, input.reason, actorOf(c, deps));
-    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, role, deps.now()) });
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, participation, deps.now()) });
   });
 
   app.post('/:id/phase', async (c) => {
-    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
+    const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
     const input = await parseBody(c, PhaseChangeInput);
     const h = await changePhase(db, household, input.phase, input.reason, actorOf(c, deps));
-    return c.json({ household: presentHousehold(h, role, deps.now()) });
+    return c.json({ household: presentHousehold(h, participation, deps.now()) });
   });
 
   app.post('/:id/huisverbod/extension', async (c) => {
-    const { household, role } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
+    const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
     const input = await parseBody(c, HuisverbodExtensionInput);
     const h = await extendHuisverbod(db, household, input.extendedUntil, input.decidedBy, actorOf(c, deps));
-    return c.json({ household: presentHousehold(h, role, deps.now()) });
+    return c.json({ household: presentHousehold(h, participation, deps.now()) });
   });
 
   app.post('/:id/persons', async (c) => {
@@ -139,9 +150,36 @@ export function householdRoutes(deps: Deps) {
     const { household } = grant;
     const input = await parseBody(c, actsAsBeheerder(grant) ? AdminParticipantInput : ParticipantInput);
     const result = await setParticipant(db, household, input, actorOf(c, deps));
-    await announceParticipation(deps, household.id, input.userId, input.role, deps.now());
+    await announceParticipation(deps, household.id, input.userId, { role: input.role, level: result.level }, deps.now());
     if (result.previousRole && result.previousRole !== input.role) await announceParticipationChanged(deps.hub, household.id, input.userId, input.role);
-    return c.json({ participant: { userId: input.userId, role: input.role } }, result.created ? 201 : 200);
+    return c.json({ participant: { userId: input.userId, role: input.role, level: result.level } }, result.created ? 201 : 200);
+  });
+
+  // The regievoerder alone sets what a participant sees; open sockets and streams re-check at once.
+  app.put('/:id/participants/:userId/level', async (c) => {
+    const { household } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
+    const userId = c.req.param('userId');
+    if (!isUuid(userId)) throw new AppError(404, 'NOT_FOUND', 'Deze gebruiker neemt niet deel aan dit huishouden.');
+    const input = await parseBody(c, ParticipationLevelInput);
+    const changed = await setParticipationLevel(db, household, userId, input, actorOf(c, deps));
+    if (changed) {
+      await announceParticipationChanged(deps.hub, household.id, userId, changed.role);
+      await announceParticipation(deps, household.id, userId, { role: changed.role, level: changed.level }, deps.now());
+    }
+    return c.json({ participant: { userId, level: input.level } });
+  });
+
+  // The geheimhoudingsverklaring of this household: readable and confirmable before it is confirmed.
+  app.get('/:id/statement', async (c) => {
+    const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'view', { beforeStatement: true });
+    return c.json<HouseholdStatementResponse>(await statementFor(db, grant));
+  });
+
+  app.post('/:id/statement', async (c) => {
+    const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'view', { beforeStatement: true });
+    if (!grant.participation) throw new AppError(403, 'NOT_A_PARTICIPANT', 'Alleen deelnemers aan dit huishouden bevestigen de geheimhoudingsverklaring.');
+    const confirmedAt = await confirmStatement(db, grant, actorOf(c, deps));
+    return c.json({ confirmedAt: confirmedAt.toISOString() });
   });
 
   app.delete('/:id/participants/:userId', async (c) => {

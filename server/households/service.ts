@@ -5,14 +5,16 @@ import { docVersions, documents, householdPersons, households, organizations, pa
 import { AppError, badRequest, conflict } from '../errors.ts';
 import { audit, auditActor } from '../audit/log.ts';
 import type { SessionUser } from '../auth/session.ts';
-import type { HouseholdInput, HouseholdUpdate, ParticipantInput, ParticipantRemoval, PersonInput } from '../../shared/schemas.ts';
-import type { HouseholdRole, Phase } from '../../shared/enums.ts';
+import type { HouseholdInput, HouseholdUpdate, ParticipantInput, ParticipantRemoval, ParticipationLevelInput, PersonInput } from '../../shared/schemas.ts';
+import { levelFixedForRole } from '../../shared/policy.ts';
+import type { InfoLevel, Phase } from '../../shared/enums.ts';
 import { HUISVERBOD_MAX_DAYS } from '../../shared/enums.ts';
 import { addDays, amsterdamDay, huisverbodTimeline } from '../../shared/huisverbod.ts';
 import { presentDocument } from '../documents/presenter.ts';
 import { assertOrganizationExists, referringOrganization } from './grondslag.ts';
-import type { AdminHousehold, HouseholdDetail, HouseholdSummary, Participant, Person } from '../../shared/api.ts';
-import type { HouseholdRow } from '../access/authorize.ts';
+import type { AdminHousehold, HouseholdDetail, HouseholdStatementResponse, HouseholdSummary, Participant, Person } from '../../shared/api.ts';
+import type { HouseholdGrant, HouseholdRow, ParticipationRow } from '../access/authorize.ts';
+import { readStatement } from './statement.ts';
 import { AccessRefused } from '../access/refusal.ts';
 
 export interface ActorContext {
@@ -21,27 +23,36 @@ export interface ActorContext {
   now: Date;
 }
 
-export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, now: Date): HouseholdSummary {
+/** The signed-in user's participation as the presenters need it (null: none, e.g. a beheerder). */
+export type Viewer = Pick<ParticipationRow, 'role' | 'level' | 'statementConfirmedAt'> | null;
+
+export function presentHousehold(h: HouseholdRow, viewer: Viewer, now: Date): HouseholdSummary {
+  const level = viewer?.level ?? null;
+  // Below `volledig` the level decides what is shown: `afspraken` the reference, `signaal` nothing of the case.
+  const full = level === null || level === 'volledig';
   return {
     id: h.id,
-    reference: h.reference,
-    displayName: h.displayName,
+    reference: level === 'signaal' ? '' : h.reference,
+    displayName: full ? h.displayName : '',
     status: h.status,
     phase: h.phase,
-    profile: h.profile,
-    package: h.package,
-    hasChildren: h.hasChildren,
-    huisverbod: h.huisverbodStart
-      ? {
-          start: h.huisverbodStart,
-          extendedUntil: h.huisverbodExtendedUntil,
-          extendedBy: h.huisverbodExtendedBy,
-          extendedAt: h.huisverbodExtendedAt?.toISOString() ?? null,
-          timeline: huisverbodTimeline(h.huisverbodStart, h.huisverbodExtendedUntil, amsterdamDay(now)),
-        }
-      : null,
+    profile: full ? h.profile : null,
+    package: full ? h.package : null,
+    hasChildren: full ? h.hasChildren : false,
+    huisverbod:
+      full && h.huisverbodStart
+        ? {
+            start: h.huisverbodStart,
+            extendedUntil: h.huisverbodExtendedUntil,
+            extendedBy: h.huisverbodExtendedBy,
+            extendedAt: h.huisverbodExtendedAt?.toISOString() ?? null,
+            timeline: huisverbodTimeline(h.huisverbodStart, h.huisverbodExtendedUntil, amsterdamDay(now)),
+          }
+        : null,
     regieOrganizationId: h.regieOrganizationId,
-    myRole: role,
+    myRole: viewer?.role ?? null,
+    myLevel: level,
+    statementRequired: statementRequired(viewer),
     closure:
       h.status === 'closed' && h.closedAt
         ? { closedAt: h.closedAt.toISOString(), reason: h.closeReason, note: h.closeNote, retentionEndsAt: h.retentionEndsAt?.toISOString() ?? null }
@@ -51,14 +62,20 @@ export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, no
   };
 }
 
+/** The same rule as the access seam's gate: a participant above `signaal` who has not confirmed the statement. */
+export const statementRequired = (viewer: Viewer) => viewer !== null && viewer.level !== 'signaal' && viewer.statementConfirmedAt === null;
+
 export async function listHouseholdsFor(db: Db, user: SessionUser, now: Date) {
   const rows = await db
-    .select({ household: households, role: participations.role })
+    .select({
+      household: households,
+      viewer: { role: participations.role, level: participations.level, statementConfirmedAt: participations.statementConfirmedAt },
+    })
     .from(participations)
     .innerJoin(households, eq(households.id, participations.householdId))
     .where(eq(participations.userId, user.id))
     .orderBy(asc(households.status), desc(households.updatedAt));
-  return rows.map((r) => presentHousehold(r.household, r.role, now));
+  return rows.map((r) => presentHousehold(r.household, r.viewer, now));
 }
 
 /** All households, minimal fields, for the functioneel beheerder's management page. */
@@ -79,6 +96,7 @@ export async function listParticipants(db: DbOrTx, householdId: string): Promise
   const rows = await db
     .select({
       role: participations.role,
+      level: participations.level,
       since: participations.createdAt,
       user: { id: users.id, name: users.name, email: users.email },
       organization: { id: organizations.id, name: organizations.name, kind: organizations.kind },
@@ -91,12 +109,28 @@ export async function listParticipants(db: DbOrTx, householdId: string): Promise
   return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
 }
 
+/** What the statement page shows: the text, whether confirmed, and the household as far as the level shows. */
+export async function statementFor(db: Db, grant: HouseholdGrant): Promise<HouseholdStatementResponse> {
+  const [{ text }, participants] = await Promise.all([readStatement(db), listParticipants(db, grant.household.id)]);
+  const summary = presentHousehold(grant.household, grant.participation, new Date());
+  return {
+    statement: { text, confirmedAt: grant.participation?.statementConfirmedAt?.toISOString() ?? null },
+    household: {
+      id: grant.household.id,
+      reference: summary.reference,
+      regievoerders: participants.filter((p) => p.role === 'regievoerder').map((p) => ({ name: p.user.name, organization: p.organization.name })),
+    },
+  };
+}
+
 export function presentPerson(p: typeof householdPersons.$inferSelect): Person {
   return { id: p.id, role: p.role, label: p.label, birthYear: p.birthYear, notes: p.notes };
 }
 
-export async function householdDetail(db: Db, household: HouseholdRow, role: HouseholdRole | null, now: Date): Promise<HouseholdDetail> {
-  const contentVisible = role !== null;
+export async function householdDetail(db: Db, household: HouseholdRow, viewer: Viewer, now: Date): Promise<HouseholdDetail> {
+  // Persons, documents and the phase history: only at `volledig` (a beheerder without participation sees none).
+  const contentVisible = viewer !== null && viewer.level === 'volledig';
+  const signaal = viewer?.level === 'signaal';
   const [persons, participants, docs, phases, established, referrer] = await Promise.all([
     contentVisible
       ? db.select().from(householdPersons).where(eq(householdPersons.householdId, household.id)).orderBy(asc(householdPersons.createdAt))
@@ -130,14 +164,15 @@ export async function householdDetail(db: Db, household: HouseholdRow, role: Hou
     referringOrganization(db, household),
   ]);
   return {
-    ...presentHousehold(household, role, now),
-    grondslag: household.grondslag,
-    grondslagNote: household.grondslagNote,
-    referringOrganization: referrer,
+    ...presentHousehold(household, viewer, now),
+    grondslag: signaal ? null : household.grondslag,
+    grondslagNote: signaal ? '' : household.grondslagNote,
+    referringOrganization: signaal ? null : referrer,
     contentHidden: !contentVisible,
     planEstablished: established.length > 0,
     persons: persons.map(presentPerson),
-    participants,
+    // `signaal` learns who the regievoerder is, nobody else.
+    participants: signaal ? participants.filter((p) => p.role === 'regievoerder') : participants,
     documents: docs.map(presentDocument),
     phaseHistory: phases.map((p) => ({ ...p, at: p.at.toISOString() })),
   };
@@ -294,7 +329,8 @@ export async function setParticipant(db: Db, household: HouseholdRow, input: Par
     if (existing) {
       await tx
         .update(participations)
-        .set({ role: input.role })
+        // A regievoerder always sees everything (shared/policy.ts levelFixedForRole).
+        .set(levelFixedForRole(input.role) ? { role: input.role, level: 'volledig' } : { role: input.role })
         .where(and(eq(participations.householdId, household.id), eq(participations.userId, input.userId)));
     } else {
       await tx.insert(participations).values({ householdId: household.id, userId: input.userId, role: input.role, addedBy: actor.user.id });
@@ -306,7 +342,33 @@ export async function setParticipant(db: Db, household: HouseholdRow, input: Par
       target: input.userId,
       details: { role: input.role, previousRole: existing?.role ?? null, ...(input.reason ? { reason: input.reason } : {}) },
     });
-    return { created: !existing, previousRole: existing?.role ?? null };
+    const level: InfoLevel = existing && !levelFixedForRole(input.role) ? existing.level : 'volledig';
+    return { created: !existing, previousRole: existing?.role ?? null, level };
+  });
+}
+
+/**
+ * The regievoerder sets what a participant sees. A regievoerder's own level cannot be lowered (422), a
+ * non-participant answers 404. Returns the participation as it is now, or null when nothing changed.
+ */
+export async function setParticipationLevel(db: Db, household: HouseholdRow, userId: string, input: ParticipationLevelInput, actor: ActorContext) {
+  return db.transaction(async (tx) => {
+    const where = and(eq(participations.householdId, household.id), eq(participations.userId, userId));
+    const [existing] = await tx.select().from(participations).where(where).for('update');
+    if (!existing) throw new AppError(404, 'NOT_FOUND', 'Deze gebruiker neemt niet deel aan dit huishouden.');
+    if (levelFixedForRole(existing.role) && input.level !== 'volledig') {
+      throw new AppError(422, 'LEVEL_FIXED', 'Een regievoerder heeft altijd het informatieniveau volledig.');
+    }
+    if (existing.level === input.level) return null;
+    const [row] = await tx.update(participations).set({ level: input.level }).where(where).returning();
+    await audit(tx, {
+      ...auditActor(actor),
+      householdId: household.id,
+      event: 'participant.level',
+      target: userId,
+      details: { level: input.level, previousLevel: existing.level, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+    return row!;
   });
 }
 

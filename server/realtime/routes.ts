@@ -17,11 +17,11 @@ export function eventsModule(deps: Deps): Module {
   api.get('/households/:id/events', async (c) => {
     const authorizedAt = Date.now();
     const requester = { user: requireUser(c), ip: c.get('ip') };
-    const grant = await authorizeHousehold(deps.db, requester, c.req.param('id'), 'read');
+    const grant = await authorizeHousehold(deps.db, requester, c.req.param('id'), 'readBoard');
     const since = resumePoint(c);
     if (since === 'invalid') throw badRequest('VALIDATION_FAILED', 'Last-Event-ID moet een volgnummer zijn.');
     await auditRead(deps, grant, 'events.open', grant.household.id, since === null ? undefined : { lastEventId: since });
-    return streams.respond(c, requester, c.get('session')!, grant.household.id, since, authorizedAt);
+    return streams.respond(c, grant, c.get('session')!, since, authorizedAt);
   });
   return { name: 'events', api, close: () => streams.closeAll() };
 }

@@ -7,7 +7,8 @@
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { AppEnv, Deps } from '../context.ts';
-import type { Requester } from '../access/authorize.ts';
+import type { HouseholdGrant } from '../access/authorize.ts';
+import { eventForView, type StreamView } from './event-visibility.ts';
 import type { Session } from '../auth/session.ts';
 import { currentEventSeq, householdTopic, readHouseholdEvents } from './events.ts';
 import type { HouseholdEvent, ReadyEvent, RevokedEvent } from '../../shared/board.ts';
@@ -36,22 +37,19 @@ export class HouseholdEventStreams {
   }
 
   /**
-   * The caller has authorised `requester` (through the access seam, which began at `authorizedAt`) to read
-   * `householdId` with `session`; `since` is the last seq the client has.
+   * The caller has authorised the grant's requester (through the access seam, which began at `authorizedAt`)
+   * to follow the household's board with `session`; `since` is the last seq the client has.
    */
-  respond(c: Context<AppEnv>, requester: Requester, session: Session, householdId: string, since: number | null, authorizedAt: number): Response {
+  respond(c: Context<AppEnv>, grant: HouseholdGrant, session: Session, since: number | null, authorizedAt: number): Response {
     c.header('X-Accel-Buffering', 'no'); // proxies (nginx) must not buffer the stream
-    return streamSSE(c, (stream) => this.run(stream, requester, session, householdId, since, authorizedAt));
+    return streamSSE(c, (stream) => this.run(stream, grant, session, since, authorizedAt));
   }
 
-  private async run(
-    stream: SSEStreamingApi,
-    requester: Requester,
-    session: Session,
-    householdId: string,
-    since: number | null,
-    authorizedAt: number,
-  ): Promise<void> {
+  private async run(stream: SSEStreamingApi, grant: HouseholdGrant, session: Session, since: number | null, authorizedAt: number): Promise<void> {
+    const { requester } = grant;
+    const householdId = grant.household.id;
+    // What this participant may receive; a re-check (e.g. after the regievoerder changed the level) updates it.
+    let view = viewOf(grant);
     const { db, hub, log, live } = this.deps;
     const pending: HouseholdEvent[] = [];
     let wake: (() => void) | null = null;
@@ -85,10 +83,14 @@ export class HouseholdEventStreams {
         requester,
         sessionId: session.id,
         householdId,
+        needs: 'readBoard',
         end: (why) => {
           revoked = why.message;
           pending.length = 0;
           notify();
+        },
+        regranted: (g) => {
+          view = viewOf(g);
         },
       },
       session,
@@ -110,7 +112,8 @@ export class HouseholdEventStreams {
     let last = 0;
     const send = async (e: HouseholdEvent) => {
       if (revoked) return; // nothing reaches a revoked client, not even an event read just before
-      await stream.writeSSE({ event: e.type, id: String(e.seq), data: JSON.stringify(e) });
+      const shown = eventForView(e, view);
+      if (shown) await stream.writeSSE({ event: shown.type, id: String(e.seq), data: JSON.stringify(shown) });
       last = e.seq;
     };
     /** Sends every stored event with last < seq <= upTo (or all after last), in order. */
@@ -173,6 +176,11 @@ export class HouseholdEventStreams {
     await Promise.race([Promise.all(all.map((s) => s.finished)), new Promise((r) => setTimeout(r, 2_000))]);
   }
 }
+
+const viewOf = (grant: HouseholdGrant): StreamView => ({
+  level: grant.participation?.level ?? null,
+  organizationId: grant.requester.user.organization.id,
+});
 
 /** Last-Event-ID header, or ?lastEventId= for clients that cannot set headers; null when absent. */
 export function resumePoint(c: Context): number | null | 'invalid' {

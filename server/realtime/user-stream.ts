@@ -47,6 +47,7 @@ export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module
           requester: { user, ip: c.get('ip') },
           sessionId: session.id,
           householdId: null,
+          needs: 'view',
           end: (why) => {
             queue.length = 0; // nothing after the end
             queue.push({ event: 'ended', data: { message: why.message } });

@@ -48,6 +48,8 @@ const DEMO_ACTIONS: DemoAction[] = [
     claimedBy: 'vz@verslavingszorg.test',
   },
   { household: 'HG-2026-0117', title: 'Evaluatie veiligheidsplan met F.', owner: 'Maatschappelijk Werk Rotterdam', due: 6 },
+  // Jeugdzorg takes part here at the level `afspraken`: this is the one action it sees.
+  { household: 'HG-2026-0117', title: 'Opvoedondersteuning bespreken met de zus van F.', owner: 'Jeugdzorg Rijnmond', due: 5 },
   {
     household: 'HG-2025-0388',
     title: 'Omgangsregeling Lotte afstemmen met beide ouders',

@@ -61,7 +61,7 @@ export async function seedDemoDocuments(db: Db, now: Date): Promise<void> {
     .select({ userId: participations.userId, email: users.email })
     .from(participations)
     .innerJoin(users, eq(users.id, participations.userId))
-    .where(eq(participations.householdId, household.id));
+    .where(and(eq(participations.householdId, household.id), eq(participations.level, 'volledig')));
   const present = new Set(['regie@gemeente.test', 'politie@politie.test', 'mw@maatschappelijkwerk.test']);
   const absent = new Set(['vz@verslavingszorg.test']);
   const marks = members

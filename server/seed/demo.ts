@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { documents, householdPersons, households, organizations, participations, phaseChanges, users } from '../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { addDays, amsterdamDay } from '../../shared/huisverbod.ts';
-import type { CloseReason, OrganizationKind } from '../../shared/enums.ts';
+import type { CloseReason, InfoLevel, OrganizationKind } from '../../shared/enums.ts';
 import { retentionEnd } from '../households/closing.ts';
 import { seedDemoActions } from './demo-actions.ts';
 import { demoIdentityText, seedDemoIdentity } from './demo-identity.ts';
@@ -97,6 +97,8 @@ export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<
           { role: 'pleger' as const, label: 'Y.', birthYear: 1990, notes: 'Volgt een behandeling bij verslavingszorg.' },
         ],
         partners: ['politie', 'mw', 'vz'],
+        // Jeugdzorg sees only its own agreements here, and has not yet confirmed the geheimhoudingsverklaring.
+        limited: [{ key: 'jeugd', level: 'afspraken' as const, confirmed: false }],
       },
       {
         reference: 'HG-2025-0388',
@@ -115,6 +117,8 @@ export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<
           { role: 'kind' as const, label: 'Lotte', birthYear: 2012, notes: 'Getuige van conflicten bij overdrachten.' },
         ],
         partners: ['mw', 'jeugd'],
+        // Verslavingszorg only knows that the household is in the casusoverleg, and who directs it.
+        limited: [{ key: 'vz', level: 'signaal' as const, confirmed: true }],
       },
       {
         // Closed a few months ago: read-only, in "Gesloten casussen", destroyed after the retention period.
@@ -170,12 +174,20 @@ export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<
         })
         .returning({ id: households.id });
       const householdId = row!.id;
-      await tx
-        .insert(participations)
-        .values([
-          { householdId, userId: userIds.regie!, role: 'regievoerder' as const, addedBy: userIds.beheer! },
-          ...h.partners.map((p) => ({ householdId, userId: userIds[p]!, role: 'partner' as const, addedBy: userIds.regie! })),
-        ]);
+      // Demo participants have confirmed the geheimhoudingsverklaring (but for the one `limited` entry that shows the statement page).
+      const confirmedAt = now;
+      await tx.insert(participations).values([
+        { householdId, userId: userIds.regie!, role: 'regievoerder' as const, addedBy: userIds.beheer!, statementConfirmedAt: confirmedAt },
+        ...h.partners.map((p) => ({ householdId, userId: userIds[p]!, role: 'partner' as const, addedBy: userIds.regie!, statementConfirmedAt: confirmedAt })),
+        ...limitedOf(h).map((p) => ({
+          householdId,
+          userId: userIds[p.key]!,
+          role: 'partner' as const,
+          level: p.level,
+          addedBy: userIds.regie!,
+          statementConfirmedAt: p.confirmed ? confirmedAt : null,
+        })),
+      ]);
       await tx.insert(householdPersons).values(h.persons.map((p) => ({ ...p, householdId })));
       await tx.insert(documents).values({ householdId, kind: 'plan', title: 'Plan van aanpak', createdBy: userIds.regie! });
       await tx.insert(phaseChanges).values({ householdId, fromPhase: null, toPhase: h.phase, reason: 'Casus aangemaakt', changedBy: userIds.beheer! });
@@ -183,6 +195,11 @@ export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<
   });
   await seedDemoActions(db, now);
   await seedDemoDocuments(db, now);
+}
+
+/** Participants at a lower information level (the demo shows each level and the statement page). */
+function limitedOf(h: object): { key: string; level: InfoLevel; confirmed: boolean }[] {
+  return 'limited' in h ? (h.limited as { key: string; level: InfoLevel; confirmed: boolean }[]) : [];
 }
 
 function closedValues(now: Date, c: { daysAgo: number; reason: CloseReason; listed: boolean }, regieId: string) {

@@ -87,7 +87,7 @@ describe('audit of refused attempts', () => {
       [
         household.id,
         action.id,
-        expect.objectContaining({ resource: 'action', tried: 'read', answer: 404, via: 'http', request: `GET /api/actions/${action.id}/history` }),
+        expect.objectContaining({ resource: 'action', tried: 'readBoard', answer: 404, via: 'http', request: `GET /api/actions/${action.id}/history` }),
       ],
       [null, missing, expect.objectContaining({ resource: 'household', tried: 'view', answer: 404 })],
       [household.id, plan!.id, expect.objectContaining({ resource: 'document', tried: 'read', answer: 404, via: 'socket' })],
@@ -120,7 +120,7 @@ describe('the functioneel beheerder and participations', () => {
     expect(created.body.error.code).toBe('SELF_PARTICIPATION');
     expect(await rowsOf(users.admin.id, 'access.refused')).toMatchObject([
       { householdId: household.id, details: { tried: 'selfParticipation', answer: 403 } },
-      { householdId: household.id, details: { resource: 'household', tried: 'read', answer: 404 } },
+      { householdId: household.id, details: { resource: 'household', tried: 'readBoard', answer: 404 } },
       { householdId: null, details: { tried: 'selfParticipation', answer: 403 } },
     ]);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
+import { authorizeHousehold } from '../../server/access/authorize.ts';
 import { and, eq } from 'drizzle-orm';
 import { participations } from '../../server/db/schema.ts';
 import { appendHouseholdEvent, householdTopic } from '../../server/realtime/events.ts';
@@ -34,7 +35,8 @@ async function partnerStream() {
     secondFactor: false,
   };
   const session = await server.deps.sessions.createSession(generateSessionToken(), p.id);
-  app.get('/s', (c) => streams.respond(c, { user, ip: null }, session, household.id, null, Date.now()));
+  const grant = await authorizeHousehold(db(), { user, ip: null }, household.id, 'readBoard');
+  app.get('/s', (c) => streams.respond(c, grant, session, null, Date.now()));
   const res = await app.request('/s');
   return { streams, household, users, reader: res.body!.pipeThrough(new TextDecoderStream()).getReader() };
 }

@@ -69,6 +69,11 @@ describe('households', () => {
     const id = res.body.household.id;
     const plan = await server.database.db.select().from(documents).where(eq(documents.householdId, id));
     expect(plan.map((d) => d.kind)).toEqual(['plan']);
+    // The new regievoerder confirms the geheimhoudingsverklaring before the household opens.
+    const gated = await api.regie.get(`/api/households/${id}`);
+    expect(gated.status).toBe(403);
+    expect(gated.body.error).toMatchObject({ code: 'STATEMENT_REQUIRED', householdId: id });
+    expect((await api.regie.post(`/api/households/${id}/statement`, {})).status).toBe(200);
     const mine = await api.regie.get(`/api/households/${id}`);
     expect(mine.body.household).toMatchObject({
       myRole: 'regievoerder',
@@ -85,6 +90,7 @@ describe('households', () => {
     expect((await api.partner.post(`/api/households/${household.id}/participants`, { userId: newcomer.id, role: 'partner' })).status).toBe(403);
     expect((await api.regie.post(`/api/households/${household.id}/participants`, { userId: newcomer.id, role: 'partner' })).status).toBe(201);
     const client = await new ApiClient(server.url).login(newcomer.email);
+    expect((await client.post(`/api/households/${household.id}/statement`, {})).status).toBe(200);
     expect((await client.get(`/api/households/${household.id}`)).status).toBe(200);
     expect((await api.regie.delete(`/api/households/${household.id}/participants/${newcomer.id}`)).status).toBe(204);
     expect((await client.get(`/api/households/${household.id}`)).status).toBe(404);
@@ -93,7 +99,7 @@ describe('households', () => {
       .from(auditLog)
       .where(and(eq(auditLog.householdId, household.id), eq(auditLog.target, newcomer.id)))
       .orderBy(auditLog.id);
-    expect(events.map((e) => e.event)).toEqual(['participant.add', 'participant.remove']);
+    expect(events.map((e) => e.event)).toEqual(['participant.add', 'statement.confirmed', 'participant.remove']);
     // The last regievoerder cannot be removed.
     const last = await api.admin.delete(`/api/households/${household.id}/participants/${users.regie.id}`, { reason: 'Regievoerder uit dienst' });
     expect(last.status).toBe(409);

@@ -127,6 +127,9 @@ const routes: Record<string, RouteCase> = {
   'POST /api/households/:id/persons': { as: 'regie', body: () => ({ role: 'netwerk', label: 'Oma', birthYear: 1950, notes: 'steunend' }) },
   'PUT /api/households/:id/persons/:personId': { as: 'regie', body: () => ({ role: 'slachtoffer', label: 'S.', notes: 'bijgewerkt' }) },
   'POST /api/households/:id/participants': { as: 'regie', body: () => ({ userId: cast.users.observer.id, role: 'observer', reason: 'Meekijken op verzoek' }) },
+  'PUT /api/households/:id/participants/:userId/level': { as: 'regie', body: () => ({ level: 'afspraken', reason: 'Alleen de afspraken nodig' }) },
+  'GET /api/households/:id/statement': { as: 'regie' },
+  'POST /api/households/:id/statement': { as: 'regie' },
   'DELETE /api/households/:id/participants/:userId': { as: 'regie', body: () => ({ reason: 'Niet meer betrokken' }) },
   'GET /api/households/:id/audit': { as: 'regie', query: { before: () => '9999999', limit: () => '50' } },
   'POST /api/households/:id/meetings': { as: 'regie', body: () => ({ title: 'Casusoverleg', meetingAt: '2026-02-01T10:00:00+01:00' }) },
@@ -171,6 +174,12 @@ const routes: Record<string, RouteCase> = {
   'GET /api/documents/:id/export.pdf': { as: 'regie', query: { versionId: () => '' } },
   'POST /api/documents/readable': { as: 'regie', body: () => ({ ids: [ids.plan, uuid()] }) },
   'GET /api/admin/destruction-list': { as: 'admin' },
+  'GET /api/admin/statement': { as: 'admin' },
+  'PUT /api/admin/statement': {
+    as: 'admin',
+    // Without `reconfirm` (it would reset every confirmation in the database other test files share).
+    body: () => ({ text: 'Ik houd alles wat ik in deze casus lees en hoor geheim, ook na afloop van mijn deelname.' }),
+  },
   'POST /api/admin/destruction-list/:householdId/confirm': { as: 'admin' },
   // Last: closing makes the household read-only for the cases after it.
   'POST /api/households/:id/close': { as: 'regie', body: () => ({ reason: 'anders', note: 'Verhuisd naar het buitenland' }) },

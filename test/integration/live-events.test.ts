@@ -56,13 +56,13 @@ describe('live household events', () => {
     const sse = await householdStream(household.id, api.partner);
 
     expect((await api.regie.post(`/api/households/${household.id}/participants`, { userId: newcomer.id, role: 'partner' })).status).toBe(201);
-    expect((await mine.next((m) => m.event === 'participation')).json()).toEqual({ householdId: household.id, role: 'partner' });
+    expect((await mine.next((m) => m.event === 'participation')).json()).toEqual({ householdId: household.id, role: 'partner', level: 'volledig' });
     const added = (await sse.next((m) => m.event === 'participants.updated')).json();
     expect(added.payload.participants.map((p: any) => p.user.id)).toContain(newcomer.id);
     expect((await newcomerApi.get('/api/households')).body.households.map((h: any) => h.id)).toContain(household.id);
 
     expect((await api.regie.delete(`/api/households/${household.id}/participants/${newcomer.id}`)).status).toBe(204);
-    expect((await mine.next((m) => m.event === 'participation')).json()).toEqual({ householdId: household.id, role: null });
+    expect((await mine.next((m) => m.event === 'participation')).json()).toEqual({ householdId: household.id, role: null, level: null });
     const removed = (await sse.next((m) => m.event === 'participants.updated')).json();
     expect(removed.payload.participants.map((p: any) => p.user.id)).not.toContain(newcomer.id);
     mine.close();
@@ -77,7 +77,7 @@ describe('live household events', () => {
     // The observer's role change is not the partner's business.
     await api.regie.post(`/api/households/${household.id}/participants`, { userId: users.observer.id, role: 'partner' });
     await api.regie.post(`/api/households/${household.id}/participants`, { userId: users.partner.id, role: 'observer' });
-    expect((await partnerStream.next((m) => m.event !== 'ready')).json()).toEqual({ householdId: household.id, role: 'observer' });
+    expect((await partnerStream.next((m) => m.event !== 'ready')).json()).toEqual({ householdId: household.id, role: 'observer', level: 'volledig' });
     await api.partner.post('/api/auth/logout');
     expect((await partnerStream.next((m) => m.event === 'ended')).event).toBe('ended');
     await partnerStream.ended;

@@ -2,7 +2,7 @@
 import type { Db } from '../../server/db/client.ts';
 import { documents, householdPersons, households, organizations, participations, users } from '../../server/db/schema.ts';
 import { hashPassword } from '../../server/auth/password.ts';
-import type { HouseholdRole, OrganizationKind, PersonRole } from '../../shared/enums.ts';
+import type { HouseholdRole, InfoLevel, OrganizationKind, PersonRole } from '../../shared/enums.ts';
 import { ApiClient, TEST_PASSWORD } from './client.ts';
 
 let counter = 0;
@@ -46,13 +46,19 @@ export async function createHousehold(
     })
     .returning();
   await db.insert(documents).values({ householdId: h!.id, kind: 'plan', title: 'Plan van aanpak' });
-  if (opts.regievoerderId) await db.insert(participations).values({ householdId: h!.id, userId: opts.regievoerderId, role: 'regievoerder' });
+  if (opts.regievoerderId) await addParticipant(db, h!.id, opts.regievoerderId, 'regievoerder');
   if (opts.persons?.length) await db.insert(householdPersons).values(opts.persons.map((p) => ({ ...p, householdId: h!.id })));
   return h!;
 }
 
-export async function addParticipant(db: Db, householdId: string, userId: string, role: HouseholdRole) {
-  await db.insert(participations).values({ householdId, userId, role });
+/**
+ * A participation, by default at level volledig with the geheimhoudingsverklaring already confirmed (tests of
+ * other rules start past the statement; the statement's own tests pass `confirmed: false`).
+ */
+export async function addParticipant(db: Db, householdId: string, userId: string, role: HouseholdRole, opts: { level?: InfoLevel; confirmed?: boolean } = {}) {
+  await db
+    .insert(participations)
+    .values({ householdId, userId, role, level: opts.level ?? 'volledig', statementConfirmedAt: opts.confirmed === false ? null : new Date() });
 }
 
 /** A household with one user in each role, plus an outsider and an admin, each logged in. */

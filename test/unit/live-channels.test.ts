@@ -28,6 +28,7 @@ function channel(sessionId: string, userId = 'u1', householdId = 'h1') {
     },
     sessionId,
     householdId,
+    needs: 'readBoard',
     end: (why) => ended.push(why),
   };
   return { c, ended };

@@ -4,19 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { boardPermissions, can, type ActionFacts, type BoardActor } from '../../shared/policy.ts';
 
 const ORG = 'org-own';
-const actor = (role: BoardActor['role']): BoardActor => ({ role, userId: 'u-me', organizationId: ORG, closed: false });
+const actor = (role: BoardActor['role']): BoardActor => ({
+  role,
+  userId: 'u-me',
+  organizationId: ORG,
+  closed: false,
+  level: role === null ? null : 'volledig',
+});
 const action = (over: Partial<ActionFacts> = {}): ActionFacts => ({ status: 'open', ownerOrganizationId: ORG, claimedById: null, ...over });
 
 describe('household policy', () => {
   it('an administrator without participation may manage but not read content', () => {
-    const admin = { admin: true, role: null, closed: false };
+    const admin = { admin: true, role: null, closed: false, level: null };
     expect(can(admin, 'view')).toBe(true);
     expect(can(admin, 'manageParticipants')).toBe(true);
     expect(can(admin, 'read')).toBe(false);
     expect(can(admin, 'write')).toBe(false);
   });
   it('an observer reads but never writes or directs', () => {
-    const observer = { admin: false, role: 'observer' as const, closed: false };
+    const observer = { admin: false, role: 'observer' as const, closed: false, level: 'volledig' as const };
     expect(can(observer, 'read')).toBe(true);
     expect(can(observer, 'write')).toBe(false);
     expect(can(observer, 'direct')).toBe(false);
@@ -26,13 +32,13 @@ describe('household policy', () => {
 describe('a closed household', () => {
   it('is read-only for everyone; only the regievoerder may reopen it', () => {
     for (const role of ['regievoerder', 'partner', 'observer'] as const) {
-      const closed = { admin: false, role, closed: true };
+      const closed = { admin: false, role, closed: true, level: 'volledig' as const };
       expect(can(closed, 'read')).toBe(true);
       for (const action of ['write', 'direct', 'update', 'manageParticipants', 'close'] as const) expect(can(closed, action)).toBe(false);
       expect(can(closed, 'reopen')).toBe(role === 'regievoerder');
       expect(can({ ...closed, closed: false }, 'close')).toBe(role === 'regievoerder');
     }
-    expect(can({ admin: true, role: null, closed: true }, 'manageParticipants')).toBe(false);
+    expect(can({ admin: true, role: null, closed: true, level: null }, 'manageParticipants')).toBe(false);
   });
   it('offers no board verb at all, not even to the regievoerder', () => {
     for (const status of ['open', 'claimed', 'done', 'cancelled'] as const) {

@@ -17,7 +17,7 @@ export function ActionCard({
   onError,
 }: {
   action: Action;
-  household: Pick<HouseholdSummary, 'myRole' | 'status'>;
+  household: Pick<HouseholdSummary, 'myRole' | 'myLevel' | 'status'>;
   onChange: (a: Action) => void;
   onOpen: (a: Action, mode?: 'view' | 'complete') => void;
   onError: (message: string) => void;

@@ -36,7 +36,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 export interface ActionDialogProps {
   action: Action;
-  household: Pick<HouseholdSummary, 'myRole' | 'status'>;
+  household: Pick<HouseholdSummary, 'myRole' | 'myLevel' | 'status'>;
   organizations: Organization[];
   persons: Person[];
   participants: Participant[];
@@ -190,7 +190,7 @@ export function ActionDialog({ action: a, household, organizations, persons, par
               options={[
                 { value: '', label: 'Kies een deelnemer…' },
                 ...participants
-                  .filter((p) => householdCan({ admin: false, role: p.role, closed: false }, 'write'))
+                  .filter((p) => householdCan({ admin: false, role: p.role, closed: false, level: p.level }, 'writeBoard'))
                   .map((p) => ({ value: p.user.id, label: `${p.user.name} (${p.organization.name})` })),
               ]}
             />

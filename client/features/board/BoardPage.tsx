@@ -13,6 +13,7 @@ import { ActionDialog } from './ActionDialog.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { actionOps } from './action-ops.ts';
 import { useHouseholdRights } from '../../lib/policy.ts';
+import { householdLabel } from '../../../shared/labels.ts';
 
 const COLUMNS: { status: Action['status']; title: string; empty: string }[] = [
   { status: 'open', title: 'Open', empty: 'Geen open acties. Maak een actie aan voor elke afspraak die nog niemand heeft opgepakt.' },
@@ -64,7 +65,7 @@ export function BoardPage({ householdId }: { householdId: string }) {
         </Link>{' '}
         <span aria-hidden="true">›</span>{' '}
         <Link href={`/huishoudens/${h.id}`} className="utrecht-link">
-          {h.reference} {h.displayName}
+          {householdLabel(h).reference} {householdLabel(h).name}
         </Link>{' '}
         <span aria-hidden="true">›</span> <span>Wie doet wat</span>
       </nav>
@@ -85,6 +86,12 @@ export function BoardPage({ householdId }: { householdId: string }) {
         </div>
       </header>
       {board.revokedMessage && <Alert type="error">{board.revokedMessage}</Alert>}
+      {h.myLevel === 'afspraken' && (
+        <p className="utrecht-paragraph ct-note" data-testid="level-notice">
+          Jouw informatieniveau is <strong>afspraken</strong>: je ziet de acties van je eigen organisatie. Het plan van aanpak, de verslagen en persoonsgegevens
+          zijn niet zichtbaar.
+        </p>
+      )}
       <div aria-live="assertive" data-testid="board-notice">
         {notice && (
           <Alert type="warning">

@@ -12,6 +12,7 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'revoked';
 export const LIVE_EVENT_TYPES: HouseholdEventType[] = [
   'action.created',
   'action.updated',
+  'action.hidden',
   'evaluation.updated',
   'document.updated',
   'attendance.updated',
@@ -39,6 +40,15 @@ export function useActions(householdId: string) {
     });
   }, []);
 
+  const drop = useCallback((actionId: string) => {
+    setActions((prev) => {
+      if (!prev.has(actionId)) return prev;
+      const next = new Map(prev);
+      next.delete(actionId);
+      return next;
+    });
+  }, []);
+
   useEffect(() => {
     let source: EventSource | null = null;
     let cancelled = false;
@@ -55,6 +65,8 @@ export function useActions(householdId: string) {
         const onEvent = (msg: MessageEvent) => {
           const event = JSON.parse(msg.data) as HouseholdEvent;
           if (event.type === 'action.created' || event.type === 'action.updated') apply((event.payload as { action: Action }).action);
+          // The action left what this participant may see (moved to another organisation): drop it.
+          if (event.type === 'action.hidden') drop((event.payload as { actionId: string }).actionId);
           for (const l of listeners.current) l(event);
         };
         for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent);
@@ -78,7 +90,7 @@ export function useActions(householdId: string) {
       source?.close();
       release();
     };
-  }, [householdId, apply, accessLost, holdHouseholdStream]);
+  }, [householdId, apply, drop, accessLost, holdHouseholdStream]);
 
   const onEvent = useCallback((l: (e: HouseholdEvent) => void) => {
     listeners.current.add(l);

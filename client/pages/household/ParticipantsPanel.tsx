@@ -2,16 +2,16 @@
 // A functioneel beheerder who does not direct the household gives a reason for every change (the
 // regievoerder reads it in the Logboek) and cannot add themself.
 import { useState, type FormEvent } from 'react';
-import { ApiError, del, get, post } from '../../lib/api.ts';
+import { ApiError, del, get, post, put } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import type { HouseholdDetail, UserListResponse } from '../../../shared/api.ts';
 import { Alert, Button, Heading, Select, TextArea } from '../../components/ui.tsx';
-import { HOUSEHOLD_ROLES, type HouseholdRole } from '../../../shared/enums.ts';
-import { ROLE_LABELS } from '../../../shared/labels.ts';
+import { HOUSEHOLD_ROLES, INFO_LEVELS, type HouseholdRole, type InfoLevel } from '../../../shared/enums.ts';
+import { INFO_LEVEL_HELP, INFO_LEVEL_LABELS, ROLE_LABELS } from '../../../shared/labels.ts';
 import { ParticipationReason } from '../../../shared/schemas.ts';
 import { useHouseholdRights } from '../../lib/policy.ts';
-import { participationChangeNeedsReason } from '../../../shared/policy.ts';
+import { levelFixedForRole, participationChangeNeedsReason } from '../../../shared/policy.ts';
 
 /** The reason's validation message, or null when it is fine. */
 function reasonProblem(reason: string): string | null {
@@ -23,7 +23,10 @@ const REASON_HELP = 'Als functioneel beheerder geef je een reden op. De regievoe
 
 export function ParticipantsPanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const { me } = useAuth();
-  const canManage = useHouseholdRights(h)('manageParticipants');
+  const may = useHouseholdRights(h);
+  const canManage = may('manageParticipants');
+  // Only the regievoerder sets information levels (a beheerder does not: they do not direct the case).
+  const mayDirect = may('direct');
   // Managing by the admin flag alone (not as this household's regievoerder) needs a reason.
   const needsReason = participationChangeNeedsReason({ admin: !!me?.admin, role: h.myRole });
   const [error, setError] = useState<string | null>(null);
@@ -55,6 +58,13 @@ export function ParticipantsPanel({ household: h, onChange }: { household: House
                 {' '}
                 · {p.organization.name} · {ROLE_LABELS[p.role]}
               </span>
+              {mayDirect && !levelFixedForRole(p.role) ? (
+                <LevelSelect household={h} userId={p.user.id} name={p.user.name} level={p.level} onError={setError} onDone={onChange} />
+              ) : (
+                <span className={`ct-level ct-level--${p.level}`} data-testid="participant-level" title={INFO_LEVEL_HELP[p.level]}>
+                  {INFO_LEVEL_LABELS[p.level]}
+                </span>
+              )}
             </span>
             {canManage && p.user.id !== me?.id && (
               <Button
@@ -73,6 +83,57 @@ export function ParticipantsPanel({ household: h, onChange }: { household: House
       )}
       {canManage && <AddParticipant household={h} needsReason={needsReason} onDone={onChange} />}
     </section>
+  );
+}
+
+/** The regievoerder's control for one participant's information level; the change is audited and live. */
+function LevelSelect({
+  household: h,
+  userId,
+  name,
+  level,
+  onError,
+  onDone,
+}: {
+  household: HouseholdDetail;
+  userId: string;
+  name: string;
+  level: InfoLevel;
+  onError: (message: string | null) => void;
+  onDone: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  async function change(next: InfoLevel) {
+    if (next === level) return;
+    if (next !== 'volledig' && !confirm(`${name} ziet na deze wijziging alleen: ${INFO_LEVEL_HELP[next]}`)) return;
+    setBusy(true);
+    onError(null);
+    try {
+      await put(`/api/households/${h.id}/participants/${userId}/level`, { level: next });
+      onDone();
+    } catch (err) {
+      onError(err instanceof ApiError ? err.message : 'Het informatieniveau wijzigen lukte niet.');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <label className="ct-level-select">
+      <span className="ct-visually-hidden">Informatieniveau van {name}</span>
+      <select
+        className="utrecht-select ct-select--small"
+        value={level}
+        disabled={busy}
+        onChange={(e) => change(e.target.value as InfoLevel)}
+        data-testid="level-select"
+      >
+        {INFO_LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {INFO_LEVEL_LABELS[l]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
