@@ -24,7 +24,6 @@ export function LogboekFilters({
       {persons && (
         <Select
           label="Persoon"
-          description="Wat over deze persoon gaat, en alles over het huishouden als geheel."
           value={filter.personId ?? ''}
           onChange={set('personId')}
           options={[
@@ -54,6 +53,12 @@ export function LogboekFilters({
         onChange={set('kind')}
         options={[{ value: '', label: 'Alles' }, ...LOGBOEK_KINDS.map((k) => ({ value: k, label: AUDIT_KIND_LABELS[k] }))]}
       />
+      {filter.personId && (
+        <p className="ct-small ct-filters__note" data-testid="person-filter-note">
+          Met een persoon gekozen: wat over deze persoon gaat (de persoonsgegevens en de acties die aan deze persoon zijn gekoppeld) en alles over het
+          huishouden als geheel, want dat gaat over iedereen in het huishouden.
+        </p>
+      )}
     </form>
   );
 }
