@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { householdIdByReference, newUserPage, screenshot, seriousViolations, useDemoBrowser } from '../support/browser.ts';
+import { householdIdByReference, newUserPage, planIdOf, screenshot, seriousViolations, useDemoBrowser } from '../support/browser.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 const env = useDemoBrowser();
@@ -63,11 +63,16 @@ describe('Logboek', () => {
     for (const s of ['Inzageverzoek (AVG art. 15)', 'Betrokkene: Sandra (slachtoffer, geboren 1988)', 'Peter Post', 'Politie Rotterdam', 'Huishouden bekeken'])
       expect(report, s).toContain(s);
 
-    // Both exports are in the Logboek themselves.
-    await filters.getByLabel('Organisatie').selectOption({ label: 'Alle organisaties' });
-    await filters.getByLabel('Soort').selectOption({ label: 'Export of afdruk' });
+    // The print page of the plan says who prints it and when.
+    await page.goto(`${env.server.url}/huishoudens/${id}/documenten/${await planIdOf(env.server, id)}/afdrukken`);
+    await page.getByText('Vertrouwelijk — bijzondere persoonsgegevens').waitFor();
+    expect(await page.getByTestId('print-exported-by').textContent()).toMatch(/^Rianne de Regie \(Gemeente Rotterdam\), \d{1,2} \w+ \d{4}/);
+
+    // Both exports and the print are in the Logboek themselves.
+    await page.goto(`${env.server.url}/huishoudens/${id}/logboek?soort=export`);
     await rows.filter({ hasText: 'Logboek geëxporteerd' }).first().waitFor();
     await rows.filter({ hasText: 'Inzageverzoek van betrokkene gemaakt' }).first().waitFor();
+    await rows.filter({ hasText: 'Document geëxporteerd' }).filter({ hasText: 'afdrukweergave' }).first().waitFor();
     await context.close();
   });
 });

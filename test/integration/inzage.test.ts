@@ -26,7 +26,12 @@ describe('inzageverzoek', () => {
   it('the regievoerder gets a PDF with the person record, their actions and every access to the household; audited without the name', async () => {
     const { household, api, users } = await householdWithCast(db(), server.url);
     const [person] = await db().select().from(householdPersons).where(eq(householdPersons.householdId, household.id));
-    await api.regie.put(`/api/households/${household.id}/persons/${person!.id}`, { role: 'slachtoffer', label: 'Sandra', birthYear: 1988, notes: 'Woont in de woning' });
+    await api.regie.put(`/api/households/${household.id}/persons/${person!.id}`, {
+      role: 'slachtoffer',
+      label: 'Sandra',
+      birthYear: 1988,
+      notes: 'Woont in de woning',
+    });
     const other = (await api.regie.post(`/api/households/${household.id}/persons`, { role: 'pleger', label: 'Mark' })).body.person;
     await createActionVia(api.regie, household.id, { title: 'Veiligheidsplan opstellen', personId: person!.id, details: 'Samen met Veilig Thuis' });
     await createActionVia(api.regie, household.id, { title: 'Behandeling regelen', personId: other.id });

@@ -28,7 +28,10 @@ async function busyHousehold() {
     .person;
   const forSandra = await createActionVia(api.regie, household.id, { title: 'Veiligheidsplan met Sandra', personId: sandra!.id });
   const forMark = await createActionVia(api.regie, household.id, { title: 'Gesprek met Mark over behandeling', personId: mark.id });
-  expect((await api.regie.put(`/api/households/${household.id}/persons/${sandra!.id}`, { role: 'slachtoffer', label: 'Sandra', notes: 'Woont in de woning' })).status).toBe(200);
+  expect(
+    (await api.regie.put(`/api/households/${household.id}/persons/${sandra!.id}`, { role: 'slachtoffer', label: 'Sandra', notes: 'Woont in de woning' }))
+      .status,
+  ).toBe(200);
   expect((await api.partner.get(`/api/households/${household.id}`)).status).toBe(200);
   expect((await api.partner.get(`/api/actions/${forSandra.id}`)).status).toBe(200);
   expect((await api.partner.get(`/api/actions/${forMark.id}`)).status).toBe(200);
@@ -135,16 +138,28 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  while (i < text.length) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
+    const next = text[i + 1];
+    i++;
+    if (quoted && ch === '"' && next === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && ch === '\r' && next === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += ch;
+    }
   }
   return rows;
 }
@@ -158,9 +173,9 @@ describe('Logboek exports', () => {
     await addParticipant(db(), household.id, sneaky.id, 'partner');
     const sneakyApi = await sessionClient(server, sneaky.id);
     expect((await sneakyApi.get(`/api/households/${household.id}`)).status).toBe(200);
-    expect((await api.regie.post(`/api/households/${household.id}/phase`, { phase: 'stabiele_veiligheid', reason: 'Rust; "stabiel"\nvolgens iedereen' })).status).toBe(
-      200,
-    );
+    expect(
+      (await api.regie.post(`/api/households/${household.id}/phase`, { phase: 'stabiele_veiligheid', reason: 'Rust; "stabiel"\nvolgens iedereen' })).status,
+    ).toBe(200);
 
     const res = await fetch(`${server.url}/api/households/${household.id}/audit.csv?kind=view`, { headers: { cookie: api.regie.cookie! } });
     expect(res.status).toBe(200);

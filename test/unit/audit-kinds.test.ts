@@ -1,15 +1,7 @@
 // The Logboek's kinds come from one mapping of event names (shared/audit.ts): every event the server writes
 // has exactly one kind, and the names that mean a read, an export or a refusal land where a reader expects.
 import { describe, expect, it } from 'vitest';
-import {
-  AUDIT_KINDS,
-  KNOWN_AUDIT_EVENTS,
-  LOGBOEK_KINDS,
-  auditEntryNote,
-  auditEventKind,
-  auditEventsOfKind,
-  auditEventLabel,
-} from '../../shared/audit.ts';
+import { AUDIT_KINDS, KNOWN_AUDIT_EVENTS, LOGBOEK_KINDS, auditEntryNote, auditEventKind, auditEventsOfKind, auditEventLabel } from '../../shared/audit.ts';
 
 describe('audit event kinds', () => {
   it('reads, exports, refusals, account rows and changes by their names', () => {
