@@ -241,6 +241,10 @@ export interface ExportMeta {
   participants: string[];
   /** For a casusoverleg: the evaluation of the actions open since the previous meeting. */
   evaluation: { title: string; verdict: string; note: string }[];
+  /** Who made this export or print: "Naam (Organisatie)". */
+  exportedBy: string;
+  /** When, in Europe/Amsterdam time (nl-NL). */
+  exportedAt: string;
 }
 /** GET /api/documents/:id/export. */
 export interface ExportResponse {
@@ -266,6 +270,12 @@ export interface AuditListResponse {
   /** The household the log belongs to (the Logboek's breadcrumb names the case). */
   household: { id: string; reference: string; displayName: string };
   entries: AuditEntry[];
+  /** Everyone who appears in this household's log, and their organisations: the choices of the Logboek's filters. */
+  actors: LogboekActors;
+}
+export interface LogboekActors {
+  organizations: { id: string; name: string }[];
+  users: { id: string; name: string; organizationName: string | null }[];
 }
 
 /** GET /api/admin/destruction-list: the vernietigingslijst and what was destroyed before. */

@@ -57,6 +57,8 @@ export const AUDIT_EVENTS = [
   'household.reopen',
   'household.retention_expired',
   'household.destroy',
+  'household.audit_exported',
+  'household.inzage_exported',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number] | `action.${string}`;
 
@@ -117,9 +119,15 @@ export const AUDIT_EVENT_LABELS: Record<(typeof AUDIT_EVENTS)[number], string> =
   'household.reopen': 'Casus heropend',
   'household.retention_expired': 'Bewaartermijn verstreken (op vernietigingslijst)',
   'household.destroy': 'Casus vernietigd',
+  'household.audit_exported': 'Logboek geëxporteerd',
+  'household.inzage_exported': 'Inzageverzoek van betrokkene gemaakt',
 };
 
-const ACTION_EVENT_LABELS: Record<string, string> = {
+/** The verbs of `action.<verb>` audit rows (board changes and reads of one action). */
+export const ACTION_AUDIT_VERBS = ['create', 'edit', 'claim', 'release', 'complete', 'reopen', 'cancel', 'assign', 'view', 'history'] as const;
+export type ActionAuditVerb = (typeof ACTION_AUDIT_VERBS)[number];
+
+const ACTION_EVENT_LABELS: Record<ActionAuditVerb, string> = {
   create: 'Actie aangemaakt',
   edit: 'Actie gewijzigd',
   claim: 'Actie opgepakt',
@@ -133,6 +141,77 @@ const ACTION_EVENT_LABELS: Record<string, string> = {
 };
 
 export function auditEventLabel(event: string): string {
-  if (event.startsWith('action.')) return ACTION_EVENT_LABELS[event.slice(7)] ?? `Actie: ${event.slice(7)}`;
+  if (event.startsWith('action.')) return (ACTION_EVENT_LABELS as Record<string, string>)[event.slice(7)] ?? `Actie: ${event.slice(7)}`;
   return (AUDIT_EVENT_LABELS as Record<string, string>)[event] ?? event;
+}
+
+// ── Kinds: what the Logboek filters by ─────────────────────────────────────────────────────────────────
+
+/**
+ * What an audit row records: a read (`view`), a change, an export or print, a refused attempt, or sign-in and
+ * account security (`account`, never about a household). Derived from the event name by `auditEventKind`.
+ */
+export const AUDIT_KINDS = ['view', 'change', 'export', 'refused', 'account'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+/** The kinds a household's Logboek offers as a filter (account rows never belong to a household). */
+export const LOGBOEK_KINDS = ['view', 'change', 'export', 'refused'] as const satisfies readonly AuditKind[];
+export type LogboekKind = (typeof LOGBOEK_KINDS)[number];
+
+export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
+  view: 'Inzage',
+  change: 'Wijziging',
+  export: 'Export of afdruk',
+  refused: 'Geweigerd',
+  account: 'Inloggen en account',
+};
+
+/** Last part of an event name that marks a read: `household.view`, `meeting.attendance_view`, `document.open`, … */
+const READ_VERBS = new Set(['view', 'open', 'versions', 'history']);
+
+/**
+ * The one mapping from an event name to its kind, by naming convention: `access.refused` is a refusal; a name
+ * ending in `export` or `_exported` an export (or print); `login.*`, `logout` and `account.*` sign-in and account
+ * security; a last part in READ_VERBS (or ending in `_view`) a read; everything else a change.
+ */
+export function auditEventKind(event: string): AuditKind {
+  if (event === 'access.refused') return 'refused';
+  const verb = event.slice(event.lastIndexOf('.') + 1);
+  if (verb === 'export' || verb.endsWith('_exported')) return 'export';
+  if (event === 'logout' || event.startsWith('login.') || event.startsWith('account.')) return 'account';
+  if (READ_VERBS.has(verb) || verb.endsWith('_view')) return 'view';
+  return 'change';
+}
+
+/** Every event name the server writes (the fixed list and every `action.<verb>`). */
+export const KNOWN_AUDIT_EVENTS: readonly string[] = [...AUDIT_EVENTS, ...ACTION_AUDIT_VERBS.map((v) => `action.${v}`)];
+
+/** The event names of one kind (for a database filter), derived from `auditEventKind`. */
+export function auditEventsOfKind(kind: AuditKind): string[] {
+  return KNOWN_AUDIT_EVENTS.filter((e) => auditEventKind(e) === kind);
+}
+
+const EXPORT_FORMAT_LABELS: Record<string, string> = { html: 'afdrukweergave', pdf: 'PDF', csv: 'CSV', json: 'inhoud' };
+
+/**
+ * The human part of a row's details, shown in the Logboek and its exports: the reason given for a change, and
+ * what a refused attempt tried and its answer, or what an export held. Never the raw details (they can hold an
+ * action's changes, i.e. content).
+ */
+export function auditEntryNote(event: string, details: Record<string, unknown> | null | undefined): { reason: string | null; detail: string | null } {
+  const d = details ?? {};
+  const reason = typeof d.reason === 'string' && d.reason ? d.reason : null;
+  let detail: string | null = null;
+  if (event === 'access.refused') {
+    detail = `${typeof d.request === 'string' ? d.request : String(d.resource ?? '')} — geweigerd met ${String(d.answer ?? '')}`;
+  } else if (auditEventKind(event) === 'export') {
+    const parts = [typeof d.format === 'string' ? (EXPORT_FORMAT_LABELS[d.format] ?? d.format) : null, typeof d.rows === 'number' ? `${d.rows} regels` : null];
+    detail = parts.filter(Boolean).join(', ') || null;
+  }
+  return { reason, detail };
+}
+
+/** The note as one line of text (CSV and PDF exports). */
+export function auditEntryNoteText(event: string, details: Record<string, unknown> | null | undefined): string {
+  const { reason, detail } = auditEntryNote(event, details);
+  return [reason && `Reden: ${reason}`, detail].filter(Boolean).join(' · ');
 }

@@ -13,6 +13,7 @@ import {
   PHASES,
   PROFILES,
 } from './enums.ts';
+import { LOGBOEK_KINDS } from './audit.ts';
 
 /**
  * The one text primitive for every string a request carries: no NUL (PostgreSQL text cannot hold it) and no lone
@@ -209,6 +210,9 @@ export const ReopenInput = z.object({ reason: text().trim().min(3, 'Geef een red
 
 // --- query strings ---
 /** A whole number in a query string: digits only, within [min, max]; anything else is a 400, never a database error. */
+/** A query parameter given empty (`?kind=`) is the same as one not given. */
+const emptyIsAbsent = (v: unknown) => (v === '' ? undefined : v);
+
 export const queryInt = (min: number, max: number) =>
   z
     .string()
@@ -216,7 +220,19 @@ export const queryInt = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-export const AuditQuery = z.object({
+/** The Logboek's filters (query parameters; the page keeps them in its URL). An empty value means "all". */
+export const LogboekFilter = z.object({
+  /** A person of the household: the rows that concern them (see server/audit/logboek.ts). */
+  personId: z.preprocess(emptyIsAbsent, id.optional()),
+  /** The acting user's organisation. */
+  organizationId: z.preprocess(emptyIsAbsent, id.optional()),
+  /** The acting user. */
+  userId: z.preprocess(emptyIsAbsent, id.optional()),
+  kind: z.preprocess(emptyIsAbsent, z.enum(LOGBOEK_KINDS).optional()),
+});
+export type LogboekFilter = z.infer<typeof LogboekFilter>;
+
+export const AuditQuery = LogboekFilter.extend({
   /** Entries older than this entry id (paging). */
   before: queryInt(1, Number.MAX_SAFE_INTEGER).optional(),
   limit: queryInt(1, 500).default(100),

@@ -39,7 +39,12 @@ export function amsterdamWallTimeToIso(local: string): string {
 
 /** ISO instant → "2026-11-24T14:00" in Amsterdam wall time (for a datetime-local input). */
 export function isoToAmsterdamWallTime(iso: string | Date): string {
+  return amsterdamTimestamp(iso).slice(0, 16).replace(' ', 'T');
+}
+
+/** ISO instant → "2026-11-24 14:00:05" in Amsterdam wall time (sortable; for CSV exports). */
+export function amsterdamTimestamp(iso: string | Date): string {
   const f = wallFields(new Date(iso).getTime());
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${f.y}-${pad(f.mo)}-${pad(f.d)}T${pad(f.h)}:${pad(f.mi)}`;
+  return `${f.y}-${pad(f.mo)}-${pad(f.d)} ${pad(f.h)}:${pad(f.mi)}:${pad(f.s)}`;
 }

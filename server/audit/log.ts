@@ -1,7 +1,6 @@
 // Writes the append-only audit trail. Every call is one INSERT; nothing here (or anywhere) updates rows.
-import { and, desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { auditLog, organizations, users } from '../db/schema.ts';
+import { auditLog } from '../db/schema.ts';
 import type { AuditEvent } from '../../shared/audit.ts';
 export type { AuditEvent };
 
@@ -30,28 +29,4 @@ export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
     ip: entry.ip ?? null,
     details: entry.details ?? null,
   });
-}
-
-export async function listHouseholdAudit(db: DbOrTx, householdId: string, opts: { before?: number; limit: number }) {
-  const where = opts.before ? and(eq(auditLog.householdId, householdId), lt(auditLog.id, opts.before)) : eq(auditLog.householdId, householdId);
-  return db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      userId: auditLog.userId,
-      userName: users.name,
-      organizationId: auditLog.organizationId,
-      organizationName: organizations.name,
-      householdId: auditLog.householdId,
-      event: auditLog.event,
-      target: auditLog.target,
-      ip: auditLog.ip,
-      details: auditLog.details,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .leftJoin(organizations, eq(organizations.id, auditLog.organizationId))
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(opts.limit);
 }

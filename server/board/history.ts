@@ -4,6 +4,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { actionEvents, householdPersons, organizations } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
+import type { ActionAuditVerb } from '../../shared/audit.ts';
 import type { Emit } from '../realtime/events.ts';
 import type { ActorContext } from '../households/service.ts';
 import type { Action, ActionEventKind, ActionHistoryEvent } from '../../shared/board.ts';
@@ -37,7 +38,7 @@ export function diff(before: ActionRow | null, after: ActionRow, only?: readonly
   return changes;
 }
 
-const AUDIT_VERB: Record<ActionEventKind, string> = {
+const AUDIT_VERB: Record<ActionEventKind, ActionAuditVerb> = {
   created: 'create',
   claimed: 'claim',
   released: 'release',

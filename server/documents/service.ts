@@ -181,7 +181,7 @@ export async function restoreVersion(ctx: DocumentsContext, actor: ActorContext,
 export async function documentContent(ctx: DocumentsContext, actor: ActorContext, documentId: string): Promise<DocumentContent> {
   const { document } = await authorizeDocument(ctx.db, actor, documentId, 'read');
   const content = await ctx.rooms.withRoom(documentId, (room) => yDocContent(room.doc, omissionLog(ctx.log, documentId)));
-  await audit(ctx.db, { ...auditBase(actor, document), event: 'document.export' });
+  await audit(ctx.db, { ...auditBase(actor, document), event: 'document.export', details: { kind: document.kind, versionId: null, format: 'json' } });
   return content!;
 }
 

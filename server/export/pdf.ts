@@ -1,50 +1,34 @@
 // Renders a document (Tiptap JSON) as a clean, printable PDF with pdfkit: a header with the household
-// reference, date, version name and participants, then the content. Nothing beyond what the document holds.
-import PDFDocument from 'pdfkit';
+// reference, date, version name, participants and who exported it (pdf-frame.ts), then the content.
 import type { JSONContent } from '@tiptap/core';
 
 import type { ExportMeta } from '../../shared/api.ts';
+import { BODY_SIZE, BLUE, FONTS, finishPdf, frameHeader, rule, startPdf, type Doc } from './pdf-frame.ts';
 export type { ExportMeta };
 
-const FONTS = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' };
 const SIZES: Record<number, number> = { 1: 18, 2: 15, 3: 12.5 };
-const BLUE = '#154273';
 
 export function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 60, right: 60 },
-    info: { Title: `${meta.reference} — ${meta.title} — ${meta.versionName}`, Author: 'Casustafel', Subject: meta.title },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-
-  doc.font(FONTS.bold).fontSize(9).fillColor('#555555').text('VERTROUWELIJK — bijzondere persoonsgegevens', { align: 'right' });
-  doc.moveDown(0.5);
-  doc.font(FONTS.bold).fontSize(20).fillColor(BLUE).text(meta.title);
-  doc.font(FONTS.regular).fontSize(10.5).fillColor('#1b1b1b');
-  doc.text(`Kenmerk: ${meta.reference}`);
-  doc.text(`Grondslag: ${meta.grondslag}`);
-  if (meta.meetingAt) doc.text(`Casusoverleg: ${meta.meetingAt}`);
-  doc.text(`Versie: ${meta.versionName}`);
-  doc.text(`Datum: ${meta.date}`);
+  const { doc, done } = startPdf({ title: `${meta.reference} — ${meta.title} — ${meta.versionName}`, subject: meta.title });
+  const facts: [string, string][] = [
+    ['Kenmerk', meta.reference],
+    ['Grondslag', meta.grondslag],
+    ...(meta.meetingAt ? [['Casusoverleg', meta.meetingAt] as [string, string]] : []),
+    ['Versie', meta.versionName],
+    ['Datum', meta.date],
+  ];
+  const frame = { reference: meta.reference, exportedBy: meta.exportedBy, exportedAt: meta.exportedAt };
+  frameHeader(doc, meta.title, facts, frame);
   if (meta.participants.length) {
     doc.moveDown(0.4).font(FONTS.bold).text(meta.participantsLabel);
     doc.font(FONTS.regular);
     for (const p of meta.participants) doc.text(`• ${p}`, { indent: 8 });
   }
-  const y = doc.y + 8;
-  doc
-    .moveTo(doc.page.margins.left, y)
-    .lineTo(doc.page.width - doc.page.margins.right, y)
-    .strokeColor('#cad0d6')
-    .stroke();
-  doc.y = y + 12;
+  rule(doc);
 
   if (meta.evaluation.length) {
     doc.font(FONTS.bold).fontSize(SIZES[2]!).fillColor(BLUE).text('Evaluatie van de afspraken');
-    doc.fillColor('#1b1b1b').fontSize(10.5).moveDown(0.2);
+    doc.fillColor('#1b1b1b').fontSize(BODY_SIZE).moveDown(0.2);
     for (const e of meta.evaluation) {
       doc
         .font(FONTS.bold)
@@ -55,11 +39,9 @@ export function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffe
     doc.moveDown(0.6);
   }
   for (const node of content.content ?? []) block(doc, node, 0);
-  doc.end();
+  finishPdf(doc, frame);
   return done;
 }
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 function block(doc: Doc, node: JSONContent, indent: number, marker?: string) {
   switch (node.type) {
@@ -71,7 +53,7 @@ function block(doc: Doc, node: JSONContent, indent: number, marker?: string) {
         .fontSize(SIZES[level] ?? 12)
         .fillColor(BLUE);
       doc.text(plain(node), { indent });
-      doc.fillColor('#1b1b1b').fontSize(10.5).moveDown(0.2);
+      doc.fillColor('#1b1b1b').fontSize(BODY_SIZE).moveDown(0.2);
       return;
     }
     case 'paragraph':
@@ -94,18 +76,11 @@ function block(doc: Doc, node: JSONContent, indent: number, marker?: string) {
       for (const child of node.content ?? []) block(doc, child, indent + 14);
       return;
     case 'codeBlock':
-      doc.font('Courier').fontSize(9.5).text(plain(node), { indent }).font(FONTS.regular).fontSize(10.5).moveDown(0.3);
+      doc.font('Courier').fontSize(9.5).text(plain(node), { indent }).font(FONTS.regular).fontSize(BODY_SIZE).moveDown(0.3);
       return;
-    case 'horizontalRule': {
-      const y = doc.y + 4;
-      doc
-        .moveTo(doc.page.margins.left, y)
-        .lineTo(doc.page.width - doc.page.margins.right, y)
-        .strokeColor('#cad0d6')
-        .stroke();
-      doc.y = y + 8;
+    case 'horizontalRule':
+      rule(doc, 4, 8);
       return;
-    }
     default:
       if (node.content) for (const child of node.content) block(doc, child, indent);
   }
@@ -124,7 +99,7 @@ function inline(doc: Doc, node: JSONContent, indent: number, marker?: string) {
   parts.forEach((p, i) => {
     const bold = p.marks.includes('bold');
     const italic = p.marks.includes('italic');
-    doc.font(bold && italic ? FONTS.boldItalic : bold ? FONTS.bold : italic ? FONTS.italic : FONTS.regular).fontSize(10.5);
+    doc.font(bold && italic ? FONTS.boldItalic : bold ? FONTS.bold : italic ? FONTS.italic : FONTS.regular).fontSize(BODY_SIZE);
     doc.text(p.text, { indent, continued: i < parts.length - 1, underline: p.marks.includes('underline'), strike: p.marks.includes('strike') });
   });
   doc.font(FONTS.regular);

@@ -11,6 +11,7 @@ import { attendanceOf } from '../meetings/service.ts';
 import { evaluationBlock } from '../board/evaluation.ts';
 import { GRONDSLAG_LABELS, ROLE_LABELS, VERDICT_LABELS, formatDate, formatDateTime } from '../../shared/labels.ts';
 import type { ExportMeta } from './pdf.ts';
+import { exportStamp } from './pdf-frame.ts';
 
 export async function exportDocument(ctx: DocumentsContext, actor: ActorContext, documentId: string, versionId: string | undefined, format: 'html' | 'pdf') {
   // Authorised once; the parts below read without re-authorising, and the export is audited as one read.
@@ -62,6 +63,7 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
     participantsLabel,
     participants,
     evaluation,
+    ...exportStamp(actor),
   };
   await audit(ctx.db, {
     userId: actor.user.id,
@@ -70,7 +72,8 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
     ip: actor.ip,
     event: 'document.export',
     target: documentId,
-    details: { versionId: versionId ?? null, format },
+    // What was exported: the document (target), which version, as what (html = the print page).
+    details: { kind: document.kind, versionId: versionId ?? null, format },
   });
   return { meta, json, html: jsonToHTML(json) };
 }

@@ -1,12 +1,11 @@
-// /api/households/*: list, read, create, update, persons, participants, audit.
+// /api/households/*: list, read, create, update, persons, participants; the Logboek in logboek-routes.ts.
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
 import { requireAdmin, requireUser } from '../auth/middleware.ts';
-import { actorOf, parseBody, parseQuery } from '../http.ts';
-import { listHouseholdAudit } from '../audit/log.ts';
+import { actorOf, parseBody } from '../http.ts';
+import { logboekRoutes } from './logboek-routes.ts';
 import { AppError } from '../errors.ts';
 import {
-  AuditQuery,
   CloseHouseholdInput,
   GrondslagChangeInput,
   AdminParticipantInput,
@@ -46,14 +45,7 @@ import {
   updateHousehold,
   updatePerson,
 } from './service.ts';
-import type {
-  AdminHouseholdListResponse,
-  AuditEntry,
-  AuditListResponse,
-  HouseholdListResponse,
-  HouseholdResponse,
-  HouseholdStatementResponse,
-} from '../../shared/api.ts';
+import type { AdminHouseholdListResponse, HouseholdListResponse, HouseholdResponse, HouseholdStatementResponse } from '../../shared/api.ts';
 
 /** Managing participants by the admin flag alone (not as this household's regievoerder): a reason is required. */
 const actsAsBeheerder = (grant: HouseholdGrant) => participationChangeNeedsReason({ admin: grant.requester.user.admin, role: grant.role });
@@ -195,15 +187,7 @@ export function householdRoutes(deps: Deps) {
     return c.body(null, 204);
   });
 
-  app.get('/:id/audit', async (c) => {
-    const { household } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'audit');
-    const { before, limit } = parseQuery(c, AuditQuery);
-    const rows = await listHouseholdAudit(db, household.id, { before, limit });
-    return c.json<AuditListResponse>({
-      household: { id: household.id, reference: household.reference, displayName: household.displayName },
-      entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details as AuditEntry['details'] })),
-    });
-  });
+  app.route('/', logboekRoutes(deps));
 
   return app;
 }

@@ -7,6 +7,7 @@ import { getCollab } from '../documents/module.ts';
 import { listAttendance, setAttendance, establishDocument, reopenDocument } from './service.ts';
 import { exportDocument } from '../export/service.ts';
 import { renderPdf } from '../export/pdf.ts';
+import { downloadHeaders } from '../export/pdf-frame.ts';
 import { AttendanceInput, EstablishInput, ReopenInput } from '../../shared/schemas.ts';
 import type { AttendanceResponse, ExportResponse } from '../../shared/api.ts';
 
@@ -36,8 +37,7 @@ export function meetingsModule(deps: Deps): Module {
   app.get('/documents/:id/export.pdf', async (c) => {
     const { meta, json } = await exportDocument(ctx(), actorOf(c, deps), c.req.param('id'), c.req.query('versionId') || undefined, 'pdf');
     const pdf = await renderPdf(meta, json);
-    const file = `${meta.reference} ${meta.title} ${meta.versionName}`.replace(/[^\w\- ]+/g, '').replace(/\s+/g, '-');
-    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${file}.pdf"` });
+    return c.body(new Uint8Array(pdf), 200, downloadHeaders('application/pdf', `${meta.reference} ${meta.title} ${meta.versionName}`, 'pdf'));
   });
 
   return { name: 'meetings', api: app };

@@ -131,7 +131,26 @@ const routes: Record<string, RouteCase> = {
   'GET /api/households/:id/statement': { as: 'regie' },
   'POST /api/households/:id/statement': { as: 'regie' },
   'DELETE /api/households/:id/participants/:userId': { as: 'regie', body: () => ({ reason: 'Niet meer betrokken' }) },
-  'GET /api/households/:id/audit': { as: 'regie', query: { before: () => '9999999', limit: () => '50' } },
+  'GET /api/households/:id/audit': {
+    as: 'regie',
+    query: {
+      before: () => '9999999',
+      limit: () => '50',
+      kind: () => 'view',
+      personId: () => ids.person!,
+      organizationId: () => cast.users.partner.organizationId,
+      userId: () => cast.users.partner.id,
+    },
+  },
+  'GET /api/households/:id/audit.csv': {
+    as: 'regie',
+    query: { kind: () => 'change', personId: () => ids.person!, organizationId: () => cast.users.regie.organizationId, userId: () => cast.users.regie.id },
+  },
+  'GET /api/households/:id/audit.pdf': {
+    as: 'regie',
+    query: { kind: () => 'export', personId: () => ids.person!, organizationId: () => cast.users.regie.organizationId, userId: () => cast.users.regie.id },
+  },
+  'GET /api/households/:id/persons/:personId/inzage.pdf': { as: 'regie' },
   'POST /api/households/:id/meetings': { as: 'regie', body: () => ({ title: 'Casusoverleg', meetingAt: '2026-02-01T10:00:00+01:00' }) },
   'GET /api/documents/:id': { as: 'regie' },
   'GET /api/documents/:id/content': { as: 'regie' },

@@ -98,6 +98,31 @@ const cases: Case[] = [
     path: (i) => `/api/households/${i.household}/statement`,
     expect: { admin: 200, regie: 200, partner: 200, observer: 200, outsider: 404, afspraken: 200, signaal: 200, unconfirmed: 200 },
   },
+  {
+    name: 'GET audit filtered by person',
+    method: 'GET',
+    path: (i) => `/api/households/${i.household}/audit?personId=${i.person}&kind=view`,
+    // The person filter is content: the beheerder who does not take part does not get it.
+    expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404, afspraken: 403, signaal: 403, unconfirmed: 403 },
+  },
+  {
+    name: 'GET audit.csv',
+    method: 'GET',
+    path: (i) => `/api/households/${i.household}/audit.csv?kind=change`,
+    expect: { admin: 200, regie: 200, partner: 403, observer: 403, outsider: 404, afspraken: 403, signaal: 403, unconfirmed: 403 },
+  },
+  {
+    name: 'GET audit.pdf',
+    method: 'GET',
+    path: (i) => `/api/households/${i.household}/audit.pdf`,
+    expect: { admin: 200, regie: 200, partner: 403, observer: 403, outsider: 404, afspraken: 403, signaal: 403, unconfirmed: 403 },
+  },
+  {
+    name: 'GET inzage.pdf',
+    method: 'GET',
+    path: (i) => `/api/households/${i.household}/persons/${i.person}/inzage.pdf`,
+    expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404, afspraken: 403, signaal: 403, unconfirmed: 403 },
+  },
 ];
 
 /** A partner of their own organisation at a lower level, or one who has not confirmed the statement, signed in. */

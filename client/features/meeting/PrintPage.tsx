@@ -1,5 +1,6 @@
-// A clean printable page of the plan or a verslag (optionally a named version): reference, date, version,
-// participants, and the content. Print with the browser (Ctrl+P) or download the PDF.
+// A clean printable page of the plan or a verslag (optionally a named version): "Vertrouwelijk", reference,
+// date, version, participants, who prints it and when (loading it is audited as an export), and the content.
+// Print with the browser (Ctrl+P) or download the PDF.
 import { get } from '../../lib/api.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useLocation } from '../../lib/router.tsx';
@@ -44,6 +45,10 @@ export function PrintPage({ documentId }: { documentId: string }) {
         <dd data-testid="print-version">{meta.versionName}</dd>
         <dt>Datum</dt>
         <dd>{meta.date}</dd>
+        <dt>Afgedrukt door</dt>
+        <dd data-testid="print-exported-by">
+          {meta.exportedBy}, {meta.exportedAt}
+        </dd>
         <dt>{meta.participantsLabel}</dt>
         <dd>
           <ul className="ct-print__participants">

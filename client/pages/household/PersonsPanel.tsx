@@ -11,7 +11,10 @@ import { useHouseholdRights } from '../../lib/policy.ts';
 export function PersonsPanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const isRegie = useHouseholdRights(h)('direct');
+  const may = useHouseholdRights(h);
+  const isRegie = may('direct');
+  // The inzageverzoek shows the person's data and the household's log: both rights.
+  const mayInzage = may('audit') && may('read');
   return (
     <section className="ct-card" aria-labelledby="persons-title">
       <Heading level={2} id="persons-title">
@@ -41,6 +44,16 @@ export function PersonsPanel({ household: h, onChange }: { household: HouseholdD
                     <Button kind="subtle" className="ct-person__edit" onClick={() => setEditing(p.id)} aria-label={`${p.label} wijzigen`}>
                       Wijzigen
                     </Button>
+                  )}
+                  {mayInzage && (
+                    <a
+                      className="utrecht-link ct-small ct-person__inzage"
+                      href={`/api/households/${h.id}/persons/${p.id}/inzage.pdf`}
+                      download
+                      aria-label={`Inzageverzoek ${p.label} (PDF)`}
+                    >
+                      Inzageverzoek (PDF)
+                    </a>
                   )}
                   {p.notes && <p className="ct-small ct-person__notes">{p.notes}</p>}
                 </>
