@@ -7,13 +7,17 @@ import { audit, auditActor } from '../audit/log.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { HouseholdInput, HouseholdUpdate, ParticipantInput, ParticipantRemoval, PersonInput } from '../../shared/schemas.ts';
 import type { HouseholdRole, Phase } from '../../shared/enums.ts';
-import { HUISVERBOD_MAX_DAYS } from '../../shared/enums.ts';
-import { addDays, amsterdamDay, huisverbodTimeline } from '../../shared/huisverbod.ts';
+import { amsterdamDay, huisverbodTimeline } from '../../shared/huisverbod.ts';
 import { presentDocument } from '../documents/presenter.ts';
 import { assertOrganizationExists, referringOrganization } from './grondslag.ts';
 import type { AdminHousehold, HouseholdDetail, HouseholdSummary, Participant, Person } from '../../shared/api.ts';
 import type { HouseholdRow } from '../access/authorize.ts';
 import { AccessRefused } from '../access/refusal.ts';
+import type { Hub } from '../realtime/hub.ts';
+import { withHouseholdEvents } from '../realtime/events.ts';
+import { herhaaldIncident, isHerhaaldIncident } from './herhaald.ts';
+import { syncAdviceAction } from './huisverbod-advice.ts';
+import { huisverbodClock } from './huisverbod-decision.ts';
 
 export interface ActorContext {
   user: SessionUser;
@@ -21,7 +25,14 @@ export interface ActorContext {
   now: Date;
 }
 
-export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, now: Date): HouseholdSummary {
+/** What the verbs that touch the huisverbod clock need: the board's event hub and the advice day (config). */
+export interface HouseholdDeps {
+  db: Db;
+  hub: Hub;
+  huisverbodAdviceDay: number;
+}
+
+export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, now: Date, herhaald: boolean): HouseholdSummary {
   return {
     id: h.id,
     reference: h.reference,
@@ -46,6 +57,7 @@ export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, no
       h.status === 'closed' && h.closedAt
         ? { closedAt: h.closedAt.toISOString(), reason: h.closeReason, note: h.closeNote, retentionEndsAt: h.retentionEndsAt?.toISOString() ?? null }
         : null,
+    herhaaldIncident: herhaald,
     createdAt: h.createdAt.toISOString(),
     updatedAt: h.updatedAt.toISOString(),
   };
@@ -53,12 +65,12 @@ export function presentHousehold(h: HouseholdRow, role: HouseholdRole | null, no
 
 export async function listHouseholdsFor(db: Db, user: SessionUser, now: Date) {
   const rows = await db
-    .select({ household: households, role: participations.role })
+    .select({ household: households, role: participations.role, herhaald: herhaaldIncident() })
     .from(participations)
     .innerJoin(households, eq(households.id, participations.householdId))
     .where(eq(participations.userId, user.id))
     .orderBy(asc(households.status), desc(households.updatedAt));
-  return rows.map((r) => presentHousehold(r.household, r.role, now));
+  return rows.map((r) => presentHousehold(r.household, r.role, now, r.herhaald));
 }
 
 /** All households, minimal fields, for the functioneel beheerder's management page. */
@@ -97,7 +109,7 @@ export function presentPerson(p: typeof householdPersons.$inferSelect): Person {
 
 export async function householdDetail(db: Db, household: HouseholdRow, role: HouseholdRole | null, now: Date): Promise<HouseholdDetail> {
   const contentVisible = role !== null;
-  const [persons, participants, docs, phases, established, referrer] = await Promise.all([
+  const [persons, participants, docs, phases, established, referrer, herhaald, clock] = await Promise.all([
     contentVisible
       ? db.select().from(householdPersons).where(eq(householdPersons.householdId, household.id)).orderBy(asc(householdPersons.createdAt))
       : Promise.resolve([]),
@@ -128,9 +140,11 @@ export async function householdDetail(db: Db, household: HouseholdRow, role: Hou
       .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan'), eq(docVersions.established, true)))
       .limit(1),
     referringOrganization(db, household),
+    isHerhaaldIncident(db, household.id),
+    contentVisible ? huisverbodClock(db, household, now) : Promise.resolve(null),
   ]);
   return {
-    ...presentHousehold(household, role, now),
+    ...presentHousehold(household, role, now, herhaald),
     grondslag: household.grondslag,
     grondslagNote: household.grondslagNote,
     referringOrganization: referrer,
@@ -140,6 +154,7 @@ export async function householdDetail(db: Db, household: HouseholdRow, role: Hou
     participants,
     documents: docs.map(presentDocument),
     phaseHistory: phases.map((p) => ({ ...p, at: p.at.toISOString() })),
+    huisverbodClock: clock,
   };
 }
 
@@ -166,9 +181,9 @@ function assertNotSelfParticipation(actor: ActorContext, userId: string, househo
   );
 }
 
-export async function createHousehold(db: Db, input: HouseholdInput, actor: ActorContext) {
+export async function createHousehold(deps: HouseholdDeps, input: HouseholdInput, actor: ActorContext) {
   assertNotSelfParticipation(actor, input.regievoerderId, null);
-  return db.transaction(async (tx) => {
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const regie = await assertUserExists(tx, input.regievoerderId);
     await assertOrganizationExists(tx, input.referringOrganizationId);
     const [existing] = await tx.select({ id: households.id }).from(households).where(eq(households.reference, input.reference));
@@ -205,6 +220,8 @@ export async function createHousehold(db: Db, input: HouseholdInput, actor: Acto
       details: { grondslag: input.grondslag, referringOrganizationId: input.referringOrganizationId },
     });
     await audit(tx, { ...auditActor(actor), householdId: h!.id, event: 'participant.add', target: input.regievoerderId, details: { role: 'regievoerder' } });
+    // Day 0 of a huisverbod: the advice step goes on the board.
+    await syncAdviceAction(tx, emit, h!, deps.huisverbodAdviceDay, actor);
     return h!;
   });
 }
@@ -213,14 +230,16 @@ function personValues(householdId: string, p: PersonInput) {
   return { householdId, role: p.role, label: p.label, birthYear: p.birthYear ?? null, notes: p.notes ?? '' };
 }
 
-export async function updateHousehold(db: Db, household: HouseholdRow, input: HouseholdUpdate, actor: ActorContext) {
-  return db.transaction(async (tx) => {
+export async function updateHousehold(deps: HouseholdDeps, household: HouseholdRow, input: HouseholdUpdate, actor: ActorContext) {
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const [h] = await tx
       .update(households)
       .set({ ...input, updatedAt: actor.now })
       .where(eq(households.id, household.id))
       .returning();
     await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.update', target: household.reference, details: input });
+    // A huisverbod recorded now (day 0) gets its advice step; a moved date moves the open advice's due date.
+    if (input.huisverbodStart && input.huisverbodStart !== household.huisverbodStart) await syncAdviceAction(tx, emit, h!, deps.huisverbodAdviceDay, actor);
     return h!;
   });
 }
@@ -231,31 +250,6 @@ export async function changePhase(db: Db, household: HouseholdRow, to: Phase, re
     const [h] = await tx.update(households).set({ phase: to, updatedAt: actor.now }).where(eq(households.id, household.id)).returning();
     await tx.insert(phaseChanges).values({ householdId: household.id, fromPhase: household.phase, toPhase: to, reason, changedBy: actor.user.id });
     await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.phase', target: to, details: { from: household.phase, reason } });
-    return h!;
-  });
-}
-
-export async function extendHuisverbod(db: Db, household: HouseholdRow, extendedUntil: string, decidedBy: string, actor: ActorContext) {
-  if (!household.huisverbodStart) throw badRequest('NO_HUISVERBOD', 'Er is geen huisverbod vastgelegd voor dit huishouden.');
-  const maxEnd = addDays(household.huisverbodStart, HUISVERBOD_MAX_DAYS);
-  const currentEnd = household.huisverbodExtendedUntil ?? addDays(household.huisverbodStart, 10);
-  if (extendedUntil <= currentEnd) throw badRequest('EXTENSION_TOO_SHORT', 'De nieuwe einddatum moet na de huidige einddatum liggen.');
-  if (extendedUntil > maxEnd) {
-    throw badRequest('EXTENSION_TOO_LONG', `Een huisverbod duurt met verlenging ten hoogste ${HUISVERBOD_MAX_DAYS} dagen (uiterlijk ${maxEnd}).`);
-  }
-  return db.transaction(async (tx) => {
-    const [h] = await tx
-      .update(households)
-      .set({
-        huisverbodExtendedUntil: extendedUntil,
-        huisverbodExtendedBy: decidedBy,
-        huisverbodExtendedAt: actor.now,
-        huisverbodExtensionRecordedBy: actor.user.id,
-        updatedAt: actor.now,
-      })
-      .where(eq(households.id, household.id))
-      .returning();
-    await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.huisverbod', target: extendedUntil, details: { decidedBy } });
     return h!;
   });
 }

@@ -1,6 +1,9 @@
 // Every household route × every role → the expected status. An outsider never gets a 2xx for someone
 // else's household; an administrator who does not take part manages but does not read content.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { households } from '../../server/db/schema.ts';
+import { addDays, amsterdamDay } from '../../shared/huisverbod.ts';
 import { createUser, householdWithCast } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -11,7 +14,15 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 type Role = 'admin' | 'regie' | 'partner' | 'observer' | 'outsider';
-type Case = { name: string; method: string; path: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: Record<Role, number> };
+type Case = {
+  name: string;
+  method: string;
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  /** Brings the household into the state the route needs (e.g. a huisverbod to decide on). */
+  setup?: (householdId: string) => Promise<void>;
+  expect: Record<Role, number>;
+};
 type Ids = { household: string; user: string; person: string };
 
 const cases: Case[] = [
@@ -64,6 +75,20 @@ const cases: Case[] = [
     expect: { admin: 204, regie: 204, partner: 403, observer: 403, outsider: 404 },
   },
   {
+    // The gemeente records the decision: the regievoerder here (a gemeente partner too: huisverbod-clock.test.ts).
+    name: 'POST huisverbod decision',
+    method: 'POST',
+    path: (i) => `/api/households/${i.household}/huisverbod/decision`,
+    body: () => ({ decision: 'verlengd', decidedOn: amsterdamDay(new Date()) }),
+    setup: async (id) => {
+      await server.database.db
+        .update(households)
+        .set({ huisverbodStart: addDays(amsterdamDay(new Date()), -2) })
+        .where(eq(households.id, id));
+    },
+    expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404 },
+  },
+  {
     name: 'GET audit',
     method: 'GET',
     path: (i) => `/api/households/${i.household}/audit`,
@@ -79,6 +104,7 @@ describe('role matrix for household routes', () => {
         const extra = await createUser(server.database.db);
         const persons = await api.regie.get(`/api/households/${household.id}`);
         const ids: Ids = { household: household.id, user: extra.id, person: persons.body.household.persons[0].id };
+        await c.setup?.(household.id);
         if (c.method === 'DELETE') await api.regie.post(`/api/households/${household.id}/participants`, { userId: extra.id, role: 'partner' });
         const res = await api[role].request(c.method, c.path(ids), c.body?.(ids));
         expect(res.status, JSON.stringify(res.body)).toBe(c.expect[role]);
