@@ -140,7 +140,8 @@ export async function householdDetail(db: Db, household: HouseholdRow, role: Hou
       .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan'), eq(docVersions.established, true)))
       .limit(1),
     referringOrganization(db, household),
-    isHerhaaldIncident(db, household.id),
+    // Derived from the persons: content, so not for a beheerder who does not take part.
+    contentVisible ? isHerhaaldIncident(db, household.id) : Promise.resolve(false),
     contentVisible ? huisverbodClock(db, household, now) : Promise.resolve(null),
   ]);
   return {

@@ -36,7 +36,8 @@ export async function notCarriedOutByOrganization(db: Db, userId: string, since:
       and(
         eq(actionEvaluations.verdict, 'niet_gelukt'),
         eq(actionEvaluations.reason, 'niet_uitgevoerd_door_partner'),
-        gte(sql`coalesce(${documents.meetingAt}, ${actionEvaluations.updatedAt})`, since),
+        // An SQL expression has no column type to map a Date with: the bound is sent as text (postgres-js needs that).
+        gte(sql`coalesce(${documents.meetingAt}, ${actionEvaluations.updatedAt})`, sql`${since.toISOString()}::timestamptz`),
       ),
     )
     .groupBy(organizations.id)

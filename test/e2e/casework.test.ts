@@ -54,7 +54,13 @@ describe('casework', () => {
     await page.getByRole('link', { name: 'Logboek' }).click();
     const log = page.getByTestId('audit-table');
     await log.waitFor();
-    for (const what of ['Fase gewijzigd', 'Besluit burgemeester over verlenging huisverbod vastgelegd', 'Gegevens gewijzigd', 'Persoon gewijzigd', 'Huishouden bekeken']) {
+    for (const what of [
+      'Fase gewijzigd',
+      'Besluit burgemeester over verlenging huisverbod vastgelegd',
+      'Gegevens gewijzigd',
+      'Persoon gewijzigd',
+      'Huishouden bekeken',
+    ]) {
       await log.getByRole('cell', { name: what }).first().waitFor();
     }
     expect(await log.getByText('Rianne de Regie').count()).toBeGreaterThan(3);

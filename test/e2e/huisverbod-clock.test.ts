@@ -26,7 +26,9 @@ describe('huisverbod clock in the browser', () => {
     await r.goto(`${env.server.url}/huishoudens/${id}`);
     await r.getByTestId('huisverbod-day').waitFor();
     expect(await r.locator('.ct-household__header').getByTestId('herhaald-badge').textContent()).toBe('Herhaald incident');
-    expect(await r.getByTestId('huisverbod-advice').textContent()).toMatch(/Advies Veilig Thuis uiterlijk\s*28 november 2026 · Veilig Thuis Rotterdam-Rijnmond · open/);
+    expect(await r.getByTestId('huisverbod-advice').textContent()).toMatch(
+      /Advies Veilig Thuis uiterlijk\s*28 november 2026 · Veilig Thuis Rotterdam-Rijnmond · open/,
+    );
     expect(await r.getByTestId('huisverbod-decision').textContent()).toContain('nog niet vastgelegd');
     // The police partner is not the gemeente: no way to record the decision on their screen.
     await politie.page.getByTestId('huisverbod-decision').waitFor();

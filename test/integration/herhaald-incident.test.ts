@@ -59,6 +59,9 @@ describe('herhaald incident', () => {
     expect(theirs.body.household.herhaaldIncident).toBe(true);
     expect(JSON.stringify(theirs.body)).not.toContain(earlier.reference);
     expect(JSON.stringify(theirs.body)).not.toContain(earlier.id);
+    // A beheerder who does not take part manages the case but learns nothing derived from its persons.
+    const beheer = await sessionClient(server, (await createUser(db(), { admin: true, kind: 'gemeente' })).id);
+    expect((await beheer.get(`/api/households/${within.id}`)).body.household.herhaaldIncident).toBe(false);
   });
 
   it('an earlier huisverbod counts like a closure; a different birth year, a network member or the later case itself does not', async () => {
