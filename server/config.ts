@@ -2,6 +2,7 @@
 // problem that names the setting and never repeats its value (values may hold passwords).
 import { z } from 'zod';
 import { TrustedProxies } from './auth/client-address.ts';
+import { HUISVERBOD_ADVICE_DAY, HUISVERBOD_DAYS } from '../shared/enums.ts';
 
 const Env = z.object({
   /** `production`: never seeds demo data and checks the settings a real installation needs. */
@@ -28,6 +29,8 @@ const Env = z.object({
   FIXED_NOW: z.string().datetime({ offset: true }).optional(),
   /** Months a closed case is kept before it goes on the vernietigingslijst (see README: why 60). */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(60),
+  /** Day of the huisverbod (day 0 = its start) by which Veilig Thuis's advice on an extension is due; within the first 10 days. */
+  HUISVERBOD_ADVICE_DAY: z.coerce.number().int().min(1).max(HUISVERBOD_DAYS).default(HUISVERBOD_ADVICE_DAY),
   /** How often each process looks for due jobs (retention marking); 0 turns the timer off (jobs then run only when called). */
   JOBS_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -68,6 +71,8 @@ export interface Config {
   fixedNow?: Date;
   /** Retention period of a closed case, in months. */
   retentionMonths: number;
+  /** Day (after the start, day 0) the advice action "Advies verlenging huisverbod" is due. */
+  huisverbodAdviceDay: number;
   /** Job timer per process, in milliseconds; 0 = no timer. */
   jobsTickMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -160,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     fixedNow: e.FIXED_NOW ? new Date(e.FIXED_NOW) : undefined,
     retentionMonths: e.RETENTION_MONTHS,
+    huisverbodAdviceDay: e.HUISVERBOD_ADVICE_DAY,
     jobsTickMs: e.JOBS_TICK_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,

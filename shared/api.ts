@@ -5,8 +5,9 @@
 // mounted at run time, and the contract must also cover service return values the routes wrap; plain
 // types give the same compile-time check at both ends without chaining every route through one app type.
 import type { JSONContent } from '@tiptap/core';
-import type { CloseReason, Grondslag, HouseholdRole, InfoLevel, OrganizationKind, PersonRole, Phase, Profile } from './enums.ts';
+import type { CloseReason, Grondslag, HouseholdRole, HuisverbodDecision, InfoLevel, OrganizationKind, PersonRole, Phase, Profile } from './enums.ts';
 import type { HuisverbodTimeline } from './huisverbod.ts';
+import type { Action } from './board.ts';
 
 export interface Organization {
   id: string;
@@ -62,6 +63,11 @@ export interface HouseholdSummary {
   statementRequired: boolean;
   /** Set when the case is closed: read-only for everyone, destroyed after retentionEndsAt. */
   closure: HouseholdClosure | null;
+  /**
+   * "Herhaald incident": this huisverbod or reopening came within 12 months of an earlier huisverbod or closure of
+   * the same person(s) (server/households/herhaald.ts). Never says which other household.
+   */
+  herhaaldIncident: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -127,6 +133,26 @@ export interface HouseholdDetail extends HouseholdSummary {
   documents: DocumentSummary[];
   planEstablished: boolean;
   phaseHistory: PhaseChange[];
+  /** The huisverbod clock's advice step and the burgemeester's decision; null without a huisverbod or content. */
+  huisverbodClock: HuisverbodClock | null;
+}
+
+/** The burgemeester's decision on extending the huisverbod, as recorded by the gemeente. */
+export interface HuisverbodDecisionRecord {
+  decision: HuisverbodDecision;
+  /** The day the burgemeester decided (YYYY-MM-DD). */
+  decidedOn: string;
+  note: string;
+  /** With "verlengd": the new last day. */
+  extendedUntil: string | null;
+  recordedBy: { id: string; name: string; organization: string } | null;
+  recordedAt: string | null;
+}
+
+export interface HuisverbodClock {
+  /** The action "Advies verlenging huisverbod" (owned by Veilig Thuis), or null when there is none. */
+  advice: Action | null;
+  decision: HuisverbodDecisionRecord | null;
 }
 export interface HouseholdResponse {
   household: HouseholdDetail;

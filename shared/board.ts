@@ -1,6 +1,17 @@
 // Response shapes of the "wie doet wat" board, its live events, the regievoerder overview and the
 // casusoverleg evaluation block. Server presenters produce exactly these; the client consumes them.
-import type { ActionStatus, EvaluationVerdict, HouseholdRole, InfoLevel, OrganizationKind, PersonRole, Phase } from './enums.ts';
+import type {
+  ActionKind,
+  ActionStatus,
+  EvaluationReason,
+  EvaluationVerdict,
+  HouseholdRole,
+  HuisverbodDecision,
+  InfoLevel,
+  OrganizationKind,
+  PersonRole,
+  Phase,
+} from './enums.ts';
 import type { HuisverbodTimeline } from './huisverbod.ts';
 import type { AttendanceRow, DocumentSummary, Participant, Version } from './api.ts';
 
@@ -27,6 +38,8 @@ export interface Action {
   householdId: string;
   title: string;
   details: string;
+  /** `afspraak`, or a step the huisverbod clock put on the board (`huisverbod_advies`). */
+  kind: ActionKind;
   status: ActionStatus;
   ownerOrganization: OrganizationRef | null;
   assignedUser: UserRef | null;
@@ -85,7 +98,8 @@ export type HouseholdEventType =
   | 'document.updated'
   | 'attendance.updated'
   | 'version.created'
-  | 'participants.updated';
+  | 'participants.updated'
+  | 'huisverbod.decided';
 
 export interface EvaluationEventPayload {
   documentId: string;
@@ -103,6 +117,8 @@ export interface HouseholdEventPayloads {
   'attendance.updated': { documentId: string; attendance: AttendanceRow[] };
   'version.created': { documentId: string; version: Version };
   'participants.updated': { participants: Participant[] };
+  /** The burgemeester's decision on the huisverbod was recorded: open household pages re-read the clock. */
+  'huisverbod.decided': { decision: HuisverbodDecision };
 }
 
 /** Events on the signed-in user's own stream (GET /api/me/events). */
@@ -176,6 +192,8 @@ export interface OverviewHousehold {
   lastMeetingDocumentId: string | null;
   /** No casusoverleg in the last `weeks` weeks. */
   noRecentMeeting: boolean;
+  /** See HouseholdSummary.herhaaldIncident. */
+  herhaaldIncident: boolean;
   counts: OverviewCounts;
   urgency: { score: number; reasons: UrgencyReason[] };
 }
@@ -192,6 +210,14 @@ export interface OverviewResponse {
   };
   /** Sorted by urgency, highest first. */
   households: OverviewHousehold[];
+  /** Per organisation: agreements evaluated "niet gelukt — niet uitgevoerd door de partner" since `since`, in your households. */
+  notCarriedOut: { since: string; organizations: NotCarriedOutCount[] };
+}
+
+export interface NotCarriedOutCount {
+  organization: OrganizationRef;
+  /** Distinct agreements (an agreement evaluated so in two meetings counts once). */
+  count: number;
 }
 
 // --- casusoverleg evaluation block ---
@@ -199,6 +225,8 @@ export interface OverviewResponse {
 export interface Evaluation {
   actionId: string;
   verdict: EvaluationVerdict;
+  /** Why it was "niet gelukt"; null with any other verdict (and for evaluations saved before reasons existed). */
+  reason: EvaluationReason | null;
   note: string;
   evaluatedBy: UserRef | null;
   updatedAt: string;

@@ -60,6 +60,25 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const EVALUATION_VERDICTS = ['afgerond', 'loopt', 'niet_gelukt', 'vervalt'] as const;
 export type EvaluationVerdict = (typeof EVALUATION_VERDICTS)[number];
 
+/** Why an agreement was "niet gelukt" (required with that verdict, with a note). */
+export const EVALUATION_REASONS = ['omstandigheden_gewijzigd', 'niet_uitgevoerd_door_partner'] as const;
+export type EvaluationReason = (typeof EVALUATION_REASONS)[number];
+
+/**
+ * What an action is: an agreement made by people (`afspraak`), or a step of the huisverbod clock the system puts on
+ * the board itself (`huisverbod_advies`: Veilig Thuis advises the burgemeester on extending the huisverbod).
+ */
+export const ACTION_KINDS = ['afspraak', 'huisverbod_advies'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** The burgemeester's decision on extending a huisverbod, recorded by the gemeente. */
+export const HUISVERBOD_DECISIONS = ['verlengd', 'niet_verlengd'] as const;
+export type HuisverbodDecision = (typeof HUISVERBOD_DECISIONS)[number];
+
 /** Huisverbod rules (DOMAIN.md): at least 10 days, plan van aanpak within those 10 days, at most 28 days in total. */
 export const HUISVERBOD_DAYS = 10;
 export const HUISVERBOD_MAX_DAYS = 28;
+/** Default day (after day 0, the start) by which Veilig Thuis advises on an extension (HUISVERBOD_ADVICE_DAY). */
+export const HUISVERBOD_ADVICE_DAY = 8;
+/** A new huisverbod or a reopened case within this many months of an earlier one is a "herhaald incident". */
+export const HERHAALD_INCIDENT_MONTHS = 12;

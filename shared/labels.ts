@@ -2,9 +2,11 @@
 import type {
   ActionStatus,
   CloseReason,
+  EvaluationReason,
   EvaluationVerdict,
   Grondslag,
   HouseholdRole,
+  HuisverbodDecision,
   InfoLevel,
   OrganizationKind,
   PersonRole,
@@ -85,6 +87,19 @@ export const VERDICT_LABELS: Record<EvaluationVerdict, string> = {
   niet_gelukt: 'Niet gelukt',
   vervalt: 'Vervalt',
 };
+
+export const EVALUATION_REASON_LABELS: Record<EvaluationReason, string> = {
+  omstandigheden_gewijzigd: 'Omstandigheden gewijzigd',
+  niet_uitgevoerd_door_partner: 'Niet uitgevoerd door de partner',
+};
+
+export const HUISVERBOD_DECISION_LABELS: Record<HuisverbodDecision, string> = {
+  verlengd: 'Verlengd',
+  niet_verlengd: 'Niet verlengd',
+};
+
+/** The badge on a household whose huisverbod or reopening came within 12 months of an earlier one. */
+export const HERHAALD_INCIDENT_LABEL = 'Herhaald incident';
 
 export const PROFILE_INFO: Record<Profile, { label: string; description: string; interventions: string[] }> = {
   intieme_terreur: {

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import {
   ACTION_STATUSES,
   CLOSE_REASONS,
+  EVALUATION_REASONS,
   EVALUATION_VERDICTS,
   GRONDSLAGEN,
   HOUSEHOLD_ROLES,
+  HUISVERBOD_DECISIONS,
   INFO_LEVELS,
   ORGANIZATION_KINDS,
   PACKAGES,
@@ -136,6 +138,17 @@ export const HuisverbodExtensionInput = z.object({
   decidedBy: text().trim().min(2, 'Wie heeft besloten?').max(120),
 });
 
+/** The burgemeester's decision on extending the huisverbod, recorded by the gemeente. */
+export const HuisverbodDecisionInput = z.object({
+  decision: z.enum(HUISVERBOD_DECISIONS, 'Kies verlengd of niet verlengd'),
+  /** The day the burgemeester decided. */
+  decidedOn: isoDate,
+  /** With "verlengd": the new last day; left out, the longest allowed (28 days after the start). */
+  extendedUntil: isoDate.nullable().optional(),
+  note: text().trim().max(1000).default(''),
+});
+export type HuisverbodDecisionInput = z.infer<typeof HuisverbodDecisionInput>;
+
 /** Why a functioneel beheerder changes who takes part: stored in the audit row, shown to the regievoerder in the Logboek. */
 export const ParticipationReason = text().trim().min(5, 'Geef een reden op (minstens 5 tekens)').max(500, 'De reden is te lang (hoogstens 500 tekens)');
 
@@ -198,6 +211,8 @@ export const ActionStatusFilter = z.enum(ACTION_STATUSES);
 export const EvaluationInput = z.object({
   actionId: id,
   verdict: z.enum(EVALUATION_VERDICTS),
+  /** Required with "niet gelukt" (together with a note; checked by the verb: 422), ignored with any other verdict. */
+  reason: z.enum(EVALUATION_REASONS).nullable().optional(),
   note: text().max(1000).default(''),
   /** The evaluation's version this save is based on (0: there was none yet). */
   version: z.number().int().min(0).max(2_147_483_647),

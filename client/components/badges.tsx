@@ -1,5 +1,5 @@
 import type { Phase } from '../../shared/enums.ts';
-import { PHASE_LABELS } from '../../shared/labels.ts';
+import { HERHAALD_INCIDENT_LABEL, PHASE_LABELS } from '../../shared/labels.ts';
 import type { HouseholdSummary } from '../../shared/api.ts';
 import { Badge } from './ui.tsx';
 
@@ -21,5 +21,14 @@ export function HuisverbodBadge({ huisverbod }: { huisverbod: HouseholdSummary['
     <Badge tone={t.daysUntilPlanDue <= 2 ? 'danger' : 'info'}>
       Dag {t.day} van {t.totalDays}
     </Badge>
+  );
+}
+
+/** A new huisverbod or a reopened case within 12 months of an earlier one with the same person(s). */
+export function HerhaaldBadge() {
+  return (
+    <span data-testid="herhaald-badge">
+      <Badge tone="danger">{HERHAALD_INCIDENT_LABEL}</Badge>
+    </span>
   );
 }

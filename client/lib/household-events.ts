@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { HouseholdEvent, HouseholdEventType, RevokedEvent } from '../../shared/board.ts';
 import { useLive } from './live.tsx';
 
-const TYPES: HouseholdEventType[] = ['participants.updated', 'document.updated', 'version.created'];
+const TYPES: HouseholdEventType[] = ['participants.updated', 'document.updated', 'version.created', 'huisverbod.decided', 'action.created', 'action.updated'];
 
 export function useHouseholdEvents(householdId: string, enabled: boolean, onEvent: (e: HouseholdEvent) => void) {
   const { accessLost, holdHouseholdStream } = useLive();

@@ -7,7 +7,7 @@ import { Heading, Loading } from '../components/ui.tsx';
 import { PageError } from '../components/ErrorMessage.tsx';
 import { useHouseholdEvents } from '../lib/household-events.ts';
 import type { HouseholdEvent } from '../../shared/board.ts';
-import { PhaseBadge } from '../components/badges.tsx';
+import { HerhaaldBadge, PhaseBadge } from '../components/badges.tsx';
 import { INFO_LEVEL_HELP, PACKAGE_LABEL, PROFILE_INFO, ROLE_LABELS, householdLabel } from '../../shared/labels.ts';
 import type { HouseholdDetail } from '../../shared/api.ts';
 import { HuisverbodPanel } from './household/HuisverbodPanel.tsx';
@@ -33,6 +33,13 @@ export function HouseholdPage({ id }: { id: string }) {
       const d = (e as HouseholdEvent<'document.updated'>).payload.document;
       setData({ ...h, documents: h.documents.map((x) => (x.id === d.id ? { ...x, lockedAt: d.lockedAt } : x)) });
     }
+    // The huisverbod clock on the timeline: the advice step follows the board, a recorded decision re-reads the page.
+    if (e.type === 'action.created' || e.type === 'action.updated') {
+      const action = (e as HouseholdEvent<'action.updated'>).payload.action;
+      if (action.kind === 'huisverbod_advies' && h.huisverbodClock) setData({ ...h, huisverbodClock: { ...h.huisverbodClock, advice: action } });
+      else if (action.kind === 'huisverbod_advies') void reload();
+    }
+    if (e.type === 'huisverbod.decided') void reload();
   });
   const may = useHouseholdRights(data ?? null);
   if (loading && !data) return <Loading />;
@@ -64,7 +71,14 @@ export function HouseholdPage({ id }: { id: string }) {
             {!afspraken && <span>{h.profile ? PROFILE_INFO[h.profile].label : 'Geen gezinsprofiel'}</span>}
             {!afspraken && <span>{PACKAGE_LABEL(h.package, h.hasChildren)}</span>}
             {h.status === 'closed' && <span>Casus gesloten</span>}
+            {h.herhaaldIncident && <HerhaaldBadge />}
           </p>
+          {h.herhaaldIncident && (
+            <p className="ct-small" data-testid="herhaald-explanation">
+              Dit huisverbod of deze heropening valt binnen 12 maanden na een eerder huisverbod of een eerdere afsluiting met dezelfde persoon of personen
+              (zelfde naam en geboortejaar). Ga na wat er eerder is gebeurd.
+            </p>
+          )}
         </div>
         <nav aria-label="Onderdelen van deze casus" className="ct-tabs">
           {!h.contentHidden && !afspraken && plan && (

@@ -9,7 +9,7 @@ import { Link, navigate } from '../lib/router.tsx';
 import type { HouseholdListResponse } from '../../shared/api.ts';
 import { EmptyState, Heading, Loading } from '../components/ui.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { HuisverbodBadge, PhaseBadge } from '../components/badges.tsx';
+import { HerhaaldBadge, HuisverbodBadge, PhaseBadge } from '../components/badges.tsx';
 import { INFO_LEVEL_LABELS, PROFILE_INFO, ROLE_LABELS, formatDate, householdLabel } from '../../shared/labels.ts';
 import { Cell, Row, Table } from '../components/Table.tsx';
 import { sortHouseholds, type HouseholdOrder } from './households-order.ts';
@@ -79,7 +79,7 @@ export function HouseholdsPage() {
                 </Cell>
                 <Cell data-label="Gezinsprofiel">{h.profile ? PROFILE_INFO[h.profile].label : '—'}</Cell>
                 <Cell data-label="Huisverbod">
-                  <HuisverbodBadge huisverbod={h.huisverbod} />
+                  <HuisverbodBadge huisverbod={h.huisverbod} /> {h.herhaaldIncident && <HerhaaldBadge />}
                 </Cell>
                 <Cell data-label="Mijn rol">
                   {h.myRole ? ROLE_LABELS[h.myRole] : '—'}

@@ -4,12 +4,12 @@ import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { actionEvaluations, actions, documents } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
-import { badRequest, conflict } from '../errors.ts';
+import { AppError, badRequest, conflict } from '../errors.ts';
 import type { DocumentRow } from '../access/authorize.ts';
 import type { ActorContext } from '../households/service.ts';
 import { withHouseholdEvents } from '../realtime/events.ts';
 import type { Evaluation, EvaluationResponse } from '../../shared/board.ts';
-import type { EvaluationVerdict } from '../../shared/enums.ts';
+import type { EvaluationReason, EvaluationVerdict } from '../../shared/enums.ts';
 import { loadUserRefs, presentActions, type ActionRow } from './presenter.ts';
 import type { BoardDeps } from './service.ts';
 
@@ -51,6 +51,7 @@ async function presentEvaluations(db: DbOrTx, rows: EvaluationRow[]): Promise<Ma
       {
         actionId: r.actionId,
         verdict: r.verdict,
+        reason: r.reason,
         note: r.note,
         evaluatedBy: r.evaluatedBy ? (userRefs.get(r.evaluatedBy) ?? null) : null,
         updatedAt: r.updatedAt.toISOString(),
@@ -82,13 +83,30 @@ export async function evaluationBlock(db: Db, householdId: string, doc: Document
   };
 }
 
-export async function saveEvaluation(
-  deps: BoardDeps,
-  doc: DocumentRow,
-  input: { actionId: string; verdict: EvaluationVerdict; note: string; version: number },
-  actor: ActorContext,
-): Promise<Evaluation> {
+export interface EvaluationSave {
+  actionId: string;
+  verdict: EvaluationVerdict;
+  reason?: EvaluationReason | null;
+  note: string;
+  version: number;
+}
+
+/** "Niet gelukt" tells why: one of the two reasons, and a note. 422 otherwise (the request is well-formed, the evaluation is not). */
+export function assertTellsWhy(input: Pick<EvaluationSave, 'verdict' | 'reason' | 'note'>): void {
+  if (input.verdict !== 'niet_gelukt') return;
+  if (!input.reason) {
+    throw new AppError(
+      422,
+      'REASON_REQUIRED',
+      'Bij "niet gelukt" hoort een reden: kies "omstandigheden gewijzigd" of "niet uitgevoerd door de partner" en licht die toe.',
+    );
+  }
+  if (!input.note.trim()) throw new AppError(422, 'NOTE_REQUIRED', 'Licht toe waarom de afspraak niet is gelukt.');
+}
+
+export async function saveEvaluation(deps: BoardDeps, doc: DocumentRow, input: EvaluationSave, actor: ActorContext): Promise<Evaluation> {
   assertMeeting(doc);
+  assertTellsWhy(input);
   if (doc.lockedAt) throw conflict('DOCUMENT_LOCKED', 'Dit verslag is vastgesteld; heropen het om de evaluatie te wijzigen.');
   return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const [action] = await tx
@@ -96,7 +114,8 @@ export async function saveEvaluation(
       .from(actions)
       .where(and(eq(actions.id, input.actionId), eq(actions.householdId, doc.householdId)));
     if (!action) throw badRequest('UNKNOWN_ACTION', 'Deze actie hoort niet bij dit huishouden.');
-    const values = { verdict: input.verdict, note: input.note, evaluatedBy: actor.user.id, updatedAt: actor.now };
+    const reason = input.verdict === 'niet_gelukt' ? (input.reason ?? null) : null;
+    const values = { verdict: input.verdict, reason, note: input.note, evaluatedBy: actor.user.id, updatedAt: actor.now };
     const key = and(eq(actionEvaluations.documentId, doc.id), eq(actionEvaluations.actionId, input.actionId));
     // Conditional write: the first evaluation inserts (version 1), every later one must name the version it
     // was based on. Two people changing the same evaluation at once: one wins, the other gets 409 with the
@@ -128,7 +147,7 @@ export async function saveEvaluation(
       event: 'meeting.evaluation',
       target: input.actionId,
       ip: actor.ip,
-      details: { documentId: doc.id, verdict: input.verdict },
+      details: { documentId: doc.id, verdict: input.verdict, ...(reason ? { reason } : {}) },
     });
     const evaluation = (await presentEvaluations(tx, [row])).get(input.actionId)!;
     await emit(doc.householdId, 'evaluation.updated', { documentId: doc.id, evaluation });

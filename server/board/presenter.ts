@@ -59,6 +59,7 @@ export function presentAction(row: ActionRow, refs: RefMaps, today: string): Act
     householdId: row.householdId,
     title: row.title,
     details: row.details,
+    kind: row.kind,
     status: row.status,
     ownerOrganization: row.ownerOrganizationId ? (refs.orgs.get(row.ownerOrganizationId) ?? null) : null,
     assignedUser: user(row.assignedUserId),

@@ -18,12 +18,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  ACTION_KINDS,
   ACTION_STATUSES,
   CLOSE_REASONS,
   DOCUMENT_KINDS,
+  EVALUATION_REASONS,
   EVALUATION_VERDICTS,
   GRONDSLAGEN,
   HOUSEHOLD_ROLES,
+  HUISVERBOD_DECISIONS,
   HOUSEHOLD_STATUSES,
   INFO_LEVELS,
   ORGANIZATION_KINDS,
@@ -52,6 +55,9 @@ export const personRole = pgEnum('person_role', PERSON_ROLES);
 export const documentKind = pgEnum('document_kind', DOCUMENT_KINDS);
 export const actionStatus = pgEnum('action_status', ACTION_STATUSES);
 export const evaluationVerdict = pgEnum('evaluation_verdict', EVALUATION_VERDICTS);
+export const evaluationReason = pgEnum('evaluation_reason', EVALUATION_REASONS);
+export const actionKind = pgEnum('action_kind', ACTION_KINDS);
+export const huisverbodDecision = pgEnum('huisverbod_decision', HUISVERBOD_DECISIONS);
 export const grondslag = pgEnum('grondslag', GRONDSLAGEN);
 export const closeReason = pgEnum('close_reason', CLOSE_REASONS);
 
@@ -214,6 +220,12 @@ export const households = pgTable('households', {
   huisverbodExtendedBy: text('huisverbod_extended_by'),
   huisverbodExtendedAt: timestamp('huisverbod_extended_at', { withTimezone: true }),
   huisverbodExtensionRecordedBy: uuid('huisverbod_extension_recorded_by').references(() => users.id),
+  /** The burgemeester's decision on extending the huisverbod (verlengd / niet verlengd), recorded by the gemeente. */
+  huisverbodDecision: huisverbodDecision('huisverbod_decision'),
+  huisverbodDecidedOn: date('huisverbod_decided_on'),
+  huisverbodDecisionNote: text('huisverbod_decision_note').notNull().default(''),
+  huisverbodDecisionRecordedBy: uuid('huisverbod_decision_recorded_by').references(() => users.id),
+  huisverbodDecisionRecordedAt: timestamp('huisverbod_decision_recorded_at', { withTimezone: true }),
   regieOrganizationId: uuid('regie_organization_id').references(() => organizations.id),
   /** The legal basis for sharing this household's data, and who brought the case in (null only for cases created before it was recorded). */
   grondslag: grondslag('grondslag'),
@@ -226,6 +238,9 @@ export const households = pgTable('households', {
   closeNote: text('close_note').notNull().default(''),
   /** closedAt + the installation's retention period, fixed when the case is closed ("wordt vernietigd na"). */
   retentionEndsAt: timestamp('retention_ends_at', { withTimezone: true }),
+  /** The latest reopening and the closure it undid (kept for "herhaald incident": reopened within 12 months). */
+  reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+  closedBeforeReopenAt: timestamp('closed_before_reopen_at', { withTimezone: true }),
   /** Set once by the retention job when the retention period has passed: the case is on the vernietigingslijst. */
   destructionListedAt: timestamp('destruction_listed_at', { withTimezone: true }),
   /** Last household event sequence number handed out; bumped under a row lock so events commit in order. */
@@ -248,7 +263,11 @@ export const householdPersons = pgTable(
     notes: text('notes').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [index('household_persons_household_idx').on(t.householdId)],
+  (t) => [
+    index('household_persons_household_idx').on(t.householdId),
+    // "The same person" across households (herhaald incident): name without case or surrounding spaces, and birth year.
+    index('household_persons_identity_idx').on(sql`lower(btrim(${t.label}))`, t.birthYear),
+  ],
 );
 
 export const participations = pgTable(
@@ -388,6 +407,7 @@ export const actions = pgTable(
       .references(() => households.id),
     title: text('title').notNull(),
     details: text('details').notNull().default(''),
+    kind: actionKind('kind').notNull().default('afspraak'),
     ownerOrganizationId: uuid('owner_organization_id').references(() => organizations.id),
     assignedUserId: uuid('assigned_user_id').references(() => users.id),
     personId: uuid('person_id').references(() => householdPersons.id),
@@ -404,7 +424,11 @@ export const actions = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('actions_household_idx').on(t.householdId, t.status)],
+  (t) => [
+    index('actions_household_idx').on(t.householdId, t.status),
+    // The huisverbod clock puts its advice step on the board once per household, however often the date changes.
+    uniqueIndex('actions_one_huisverbod_advice').on(t.householdId).where(sql`${t.kind} = 'huisverbod_advies'`),
+  ],
 );
 
 /** An action's history: who created, claimed, released, completed, changed what, when. */
@@ -434,6 +458,8 @@ export const actionEvaluations = pgTable(
       .notNull()
       .references(() => actions.id),
     verdict: evaluationVerdict('verdict').notNull(),
+    /** Why it was "niet gelukt" (required with that verdict; null with any other). */
+    reason: evaluationReason('reason'),
     note: text('note').notNull().default(''),
     evaluatedBy: uuid('evaluated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

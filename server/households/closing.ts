@@ -80,6 +80,9 @@ export async function reopenHousehold(deps: ClosingDeps, household: HouseholdRow
       .update(households)
       .set({
         status: 'open',
+        // Kept for "herhaald incident" (herhaald.ts): a reopening within 12 months of the closure it undid.
+        reopenedAt: actor.now,
+        closedBeforeReopenAt: current.closedAt,
         closedAt: null,
         closedBy: null,
         closeReason: null,

@@ -12,6 +12,7 @@ import {
   AdminParticipantRemoval,
   HouseholdInput,
   HouseholdUpdate,
+  HuisverbodDecisionInput,
   HuisverbodExtensionInput,
   ParticipantInput,
   ParticipantRemoval,
@@ -28,15 +29,14 @@ import { closeHousehold, reopenHousehold } from './closing.ts';
 import { changeGrondslag } from './grondslag.ts';
 import { announceParticipation } from './announce.ts';
 import { confirmStatement } from './statement.ts';
+import { extendHuisverbod, recordHuisverbodDecision } from './huisverbod-decision.ts';
 import {
   addPerson,
   changePhase,
   createHousehold,
-  extendHuisverbod,
   householdDetail,
   listAllHouseholdsForAdmin,
   listHouseholdsFor,
-  presentHousehold,
   presentPerson,
   removeParticipant,
   setParticipant,
@@ -52,6 +52,7 @@ const actsAsBeheerder = (grant: HouseholdGrant) => participationChangeNeedsReaso
 
 export function householdRoutes(deps: Deps) {
   const { db } = deps;
+  const clockDeps = { db, hub: deps.hub, huisverbodAdviceDay: deps.config.huisverbodAdviceDay };
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
@@ -67,7 +68,7 @@ export function householdRoutes(deps: Deps) {
     requireAdmin(c);
     const input = await parseBody(c, HouseholdInput);
     const actor = actorOf(c, deps);
-    const h = await createHousehold(db, input, actor);
+    const h = await createHousehold(clockDeps, input, actor);
     await announceParticipation(deps, h.id, input.regievoerderId, { role: 'regievoerder', level: 'volledig' }, actor.now);
     return c.json<HouseholdResponse>({ household: await householdDetail(db, h, null, actor.now) }, 201);
   });
@@ -84,8 +85,8 @@ export function householdRoutes(deps: Deps) {
   app.patch('/:id', async (c) => {
     const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'update');
     const input = await parseBody(c, HouseholdUpdate);
-    const h = await updateHousehold(db, household, input, actorOf(c, deps));
-    return c.json({ household: presentHousehold(h, participation, deps.now()) });
+    const h = await updateHousehold(clockDeps, household, input, actorOf(c, deps));
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, participation, deps.now()) });
   });
 
   app.put('/:id/grondslag', async (c) => {
@@ -113,14 +114,22 @@ export function householdRoutes(deps: Deps) {
     const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
     const input = await parseBody(c, PhaseChangeInput);
     const h = await changePhase(db, household, input.phase, input.reason, actorOf(c, deps));
-    return c.json({ household: presentHousehold(h, participation, deps.now()) });
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, participation, deps.now()) });
   });
 
   app.post('/:id/huisverbod/extension', async (c) => {
     const { household, participation } = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'direct');
     const input = await parseBody(c, HuisverbodExtensionInput);
     const h = await extendHuisverbod(db, household, input.extendedUntil, input.decidedBy, actorOf(c, deps));
-    return c.json({ household: presentHousehold(h, participation, deps.now()) });
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, participation, deps.now()) });
+  });
+
+  // The burgemeester's decision on extending the huisverbod; the verb checks that the gemeente records it.
+  app.post('/:id/huisverbod/decision', async (c) => {
+    const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'write');
+    const input = await parseBody(c, HuisverbodDecisionInput);
+    const h = await recordHuisverbodDecision(deps, grant, input, actorOf(c, deps));
+    return c.json<HouseholdResponse>({ household: await householdDetail(db, h, grant.participation, deps.now()) });
   });
 
   app.post('/:id/persons', async (c) => {

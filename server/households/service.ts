@@ -8,14 +8,18 @@ import type { SessionUser } from '../auth/session.ts';
 import type { HouseholdInput, HouseholdUpdate, ParticipantInput, ParticipantRemoval, ParticipationLevelInput, PersonInput } from '../../shared/schemas.ts';
 import { levelFixedForRole } from '../../shared/policy.ts';
 import type { InfoLevel, Phase } from '../../shared/enums.ts';
-import { HUISVERBOD_MAX_DAYS } from '../../shared/enums.ts';
-import { addDays, amsterdamDay, huisverbodTimeline } from '../../shared/huisverbod.ts';
+import { amsterdamDay, huisverbodTimeline } from '../../shared/huisverbod.ts';
 import { presentDocument } from '../documents/presenter.ts';
 import { assertOrganizationExists, referringOrganization } from './grondslag.ts';
 import type { AdminHousehold, HouseholdDetail, HouseholdStatementResponse, HouseholdSummary, Participant, Person } from '../../shared/api.ts';
 import type { HouseholdGrant, HouseholdRow, ParticipationRow } from '../access/authorize.ts';
 import { readStatement } from './statement.ts';
 import { AccessRefused } from '../access/refusal.ts';
+import type { Hub } from '../realtime/hub.ts';
+import { withHouseholdEvents } from '../realtime/events.ts';
+import { herhaaldIncident, isHerhaaldIncident } from './herhaald.ts';
+import { syncAdviceAction } from './huisverbod-advice.ts';
+import { huisverbodClock } from './huisverbod-decision.ts';
 
 export interface ActorContext {
   user: SessionUser;
@@ -23,10 +27,17 @@ export interface ActorContext {
   now: Date;
 }
 
+/** What the verbs that touch the huisverbod clock need: the board's event hub and the advice day (config). */
+export interface HouseholdDeps {
+  db: Db;
+  hub: Hub;
+  huisverbodAdviceDay: number;
+}
+
 /** The signed-in user's participation as the presenters need it (null: none, e.g. a beheerder). */
 export type Viewer = Pick<ParticipationRow, 'role' | 'level' | 'statementConfirmedAt'> | null;
 
-export function presentHousehold(h: HouseholdRow, viewer: Viewer, now: Date): HouseholdSummary {
+export function presentHousehold(h: HouseholdRow, viewer: Viewer, now: Date, herhaald: boolean): HouseholdSummary {
   const level = viewer?.level ?? null;
   // Below `volledig` the level decides what is shown: `afspraken` the reference, `signaal` nothing of the case.
   const full = level === null || level === 'volledig';
@@ -57,6 +68,8 @@ export function presentHousehold(h: HouseholdRow, viewer: Viewer, now: Date): Ho
       h.status === 'closed' && h.closedAt
         ? { closedAt: h.closedAt.toISOString(), reason: h.closeReason, note: h.closeNote, retentionEndsAt: h.retentionEndsAt?.toISOString() ?? null }
         : null,
+    // Derived from the persons (content): only at volledig.
+    herhaaldIncident: full && herhaald,
     createdAt: h.createdAt.toISOString(),
     updatedAt: h.updatedAt.toISOString(),
   };
@@ -70,12 +83,13 @@ export async function listHouseholdsFor(db: Db, user: SessionUser, now: Date) {
     .select({
       household: households,
       viewer: { role: participations.role, level: participations.level, statementConfirmedAt: participations.statementConfirmedAt },
+      herhaald: herhaaldIncident(),
     })
     .from(participations)
     .innerJoin(households, eq(households.id, participations.householdId))
     .where(eq(participations.userId, user.id))
     .orderBy(asc(households.status), desc(households.updatedAt));
-  return rows.map((r) => presentHousehold(r.household, r.viewer, now));
+  return rows.map((r) => presentHousehold(r.household, r.viewer, now, r.herhaald));
 }
 
 /** All households, minimal fields, for the functioneel beheerder's management page. */
@@ -112,7 +126,7 @@ export async function listParticipants(db: DbOrTx, householdId: string): Promise
 /** What the statement page shows: the text, whether confirmed, and the household as far as the level shows. */
 export async function statementFor(db: Db, grant: HouseholdGrant): Promise<HouseholdStatementResponse> {
   const [{ text }, participants] = await Promise.all([readStatement(db), listParticipants(db, grant.household.id)]);
-  const summary = presentHousehold(grant.household, grant.participation, new Date());
+  const summary = presentHousehold(grant.household, grant.participation, new Date(), false);
   return {
     statement: { text, confirmedAt: grant.participation?.statementConfirmedAt?.toISOString() ?? null },
     household: {
@@ -131,7 +145,7 @@ export async function householdDetail(db: Db, household: HouseholdRow, viewer: V
   // Persons, documents and the phase history: only at `volledig` (a beheerder without participation sees none).
   const contentVisible = viewer !== null && viewer.level === 'volledig';
   const signaal = viewer?.level === 'signaal';
-  const [persons, participants, docs, phases, established, referrer] = await Promise.all([
+  const [persons, participants, docs, phases, established, referrer, herhaald, clock] = await Promise.all([
     contentVisible
       ? db.select().from(householdPersons).where(eq(householdPersons.householdId, household.id)).orderBy(asc(householdPersons.createdAt))
       : Promise.resolve([]),
@@ -162,9 +176,12 @@ export async function householdDetail(db: Db, household: HouseholdRow, viewer: V
       .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan'), eq(docVersions.established, true)))
       .limit(1),
     referringOrganization(db, household),
+    // Derived from the persons: content, so not for a beheerder who does not take part.
+    contentVisible ? isHerhaaldIncident(db, household.id) : Promise.resolve(false),
+    contentVisible ? huisverbodClock(db, household, now) : Promise.resolve(null),
   ]);
   return {
-    ...presentHousehold(household, viewer, now),
+    ...presentHousehold(household, viewer, now, herhaald),
     grondslag: signaal ? null : household.grondslag,
     grondslagNote: signaal ? '' : household.grondslagNote,
     referringOrganization: signaal ? null : referrer,
@@ -175,6 +192,7 @@ export async function householdDetail(db: Db, household: HouseholdRow, viewer: V
     participants: signaal ? participants.filter((p) => p.role === 'regievoerder') : participants,
     documents: docs.map(presentDocument),
     phaseHistory: phases.map((p) => ({ ...p, at: p.at.toISOString() })),
+    huisverbodClock: clock,
   };
 }
 
@@ -201,9 +219,9 @@ function assertNotSelfParticipation(actor: ActorContext, userId: string, househo
   );
 }
 
-export async function createHousehold(db: Db, input: HouseholdInput, actor: ActorContext) {
+export async function createHousehold(deps: HouseholdDeps, input: HouseholdInput, actor: ActorContext) {
   assertNotSelfParticipation(actor, input.regievoerderId, null);
-  return db.transaction(async (tx) => {
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const regie = await assertUserExists(tx, input.regievoerderId);
     await assertOrganizationExists(tx, input.referringOrganizationId);
     const [existing] = await tx.select({ id: households.id }).from(households).where(eq(households.reference, input.reference));
@@ -240,6 +258,8 @@ export async function createHousehold(db: Db, input: HouseholdInput, actor: Acto
       details: { grondslag: input.grondslag, referringOrganizationId: input.referringOrganizationId },
     });
     await audit(tx, { ...auditActor(actor), householdId: h!.id, event: 'participant.add', target: input.regievoerderId, details: { role: 'regievoerder' } });
+    // Day 0 of a huisverbod: the advice step goes on the board.
+    await syncAdviceAction(tx, emit, h!, deps.huisverbodAdviceDay, actor);
     return h!;
   });
 }
@@ -248,14 +268,16 @@ function personValues(householdId: string, p: PersonInput) {
   return { householdId, role: p.role, label: p.label, birthYear: p.birthYear ?? null, notes: p.notes ?? '' };
 }
 
-export async function updateHousehold(db: Db, household: HouseholdRow, input: HouseholdUpdate, actor: ActorContext) {
-  return db.transaction(async (tx) => {
+export async function updateHousehold(deps: HouseholdDeps, household: HouseholdRow, input: HouseholdUpdate, actor: ActorContext) {
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const [h] = await tx
       .update(households)
       .set({ ...input, updatedAt: actor.now })
       .where(eq(households.id, household.id))
       .returning();
     await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.update', target: household.reference, details: input });
+    // A huisverbod recorded now (day 0) gets its advice step; a moved date moves the open advice's due date.
+    if (input.huisverbodStart && input.huisverbodStart !== household.huisverbodStart) await syncAdviceAction(tx, emit, h!, deps.huisverbodAdviceDay, actor);
     return h!;
   });
 }
@@ -266,31 +288,6 @@ export async function changePhase(db: Db, household: HouseholdRow, to: Phase, re
     const [h] = await tx.update(households).set({ phase: to, updatedAt: actor.now }).where(eq(households.id, household.id)).returning();
     await tx.insert(phaseChanges).values({ householdId: household.id, fromPhase: household.phase, toPhase: to, reason, changedBy: actor.user.id });
     await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.phase', target: to, details: { from: household.phase, reason } });
-    return h!;
-  });
-}
-
-export async function extendHuisverbod(db: Db, household: HouseholdRow, extendedUntil: string, decidedBy: string, actor: ActorContext) {
-  if (!household.huisverbodStart) throw badRequest('NO_HUISVERBOD', 'Er is geen huisverbod vastgelegd voor dit huishouden.');
-  const maxEnd = addDays(household.huisverbodStart, HUISVERBOD_MAX_DAYS);
-  const currentEnd = household.huisverbodExtendedUntil ?? addDays(household.huisverbodStart, 10);
-  if (extendedUntil <= currentEnd) throw badRequest('EXTENSION_TOO_SHORT', 'De nieuwe einddatum moet na de huidige einddatum liggen.');
-  if (extendedUntil > maxEnd) {
-    throw badRequest('EXTENSION_TOO_LONG', `Een huisverbod duurt met verlenging ten hoogste ${HUISVERBOD_MAX_DAYS} dagen (uiterlijk ${maxEnd}).`);
-  }
-  return db.transaction(async (tx) => {
-    const [h] = await tx
-      .update(households)
-      .set({
-        huisverbodExtendedUntil: extendedUntil,
-        huisverbodExtendedBy: decidedBy,
-        huisverbodExtendedAt: actor.now,
-        huisverbodExtensionRecordedBy: actor.user.id,
-        updatedAt: actor.now,
-      })
-      .where(eq(households.id, household.id))
-      .returning();
-    await audit(tx, { ...auditActor(actor), householdId: household.id, event: 'household.huisverbod', target: extendedUntil, details: { decidedBy } });
     return h!;
   });
 }

@@ -7,6 +7,8 @@ import { presentActions } from '../board/presenter.ts';
 import { addDays, amsterdamDay, huisverbodTimeline } from '../../shared/huisverbod.ts';
 import type { Action, OverviewAction, OverviewCounts, OverviewHousehold, OverviewResponse } from '../../shared/board.ts';
 import { urgencyOf } from './urgency.ts';
+import { herhaaldIncident } from '../households/herhaald.ts';
+import { notCarriedOutByOrganization, notCarriedOutSince } from './not-carried-out.ts';
 
 export const DEFAULT_MEETING_WEEKS = 4;
 
@@ -41,18 +43,23 @@ const byDue = (a: Action, b: Action) => (a.dueDate ?? '9999').localeCompare(b.du
 
 export async function regievoerderOverview(db: Db, userId: string, now: Date, weeks = DEFAULT_MEETING_WEEKS): Promise<OverviewResponse> {
   const today = amsterdamDay(now);
-  const directed = await db
-    .select({ household: households })
-    .from(participations)
-    .innerJoin(households, eq(households.id, participations.householdId))
-    .where(and(eq(participations.userId, userId), eq(participations.role, 'regievoerder'), eq(households.status, 'open')))
-    .orderBy(asc(households.reference));
+  const since = notCarriedOutSince(now);
+  const [directed, notCarriedOut] = await Promise.all([
+    db
+      .select({ household: households, herhaald: herhaaldIncident() })
+      .from(participations)
+      .innerJoin(households, eq(households.id, participations.householdId))
+      .where(and(eq(participations.userId, userId), eq(participations.role, 'regievoerder'), eq(households.status, 'open')))
+      .orderBy(asc(households.reference)),
+    notCarriedOutByOrganization(db, userId, since),
+  ]);
   const empty: OverviewResponse = {
     today,
     weeks,
     counts: { open: 0, unclaimed: 0, overdue: 0, dueThisWeek: 0 },
     actions: { open: [], unclaimed: [], overdue: [], dueThisWeek: [] },
     households: [],
+    notCarriedOut: { since: since.toISOString(), organizations: notCarriedOut },
   };
   if (!directed.length) return empty;
   const ids = directed.map((d) => d.household.id);
@@ -83,7 +90,7 @@ export async function regievoerderOverview(db: Db, userId: string, now: Date, we
   const all = bucket(presented, today);
   const recentSince = now.getTime() - weeks * 7 * 86_400_000;
 
-  const rows: OverviewHousehold[] = directed.map(({ household: h }) => {
+  const rows: OverviewHousehold[] = directed.map(({ household: h, herhaald }) => {
     const b = bucket(
       presented.filter((a) => a.householdId === h.id),
       today,
@@ -106,6 +113,7 @@ export async function regievoerderOverview(db: Db, userId: string, now: Date, we
       lastMeetingAt: last?.meetingAt?.toISOString() ?? null,
       lastMeetingDocumentId: last?.id ?? null,
       noRecentMeeting,
+      herhaaldIncident: herhaald,
       counts,
       urgency: urgencyOf({ counts, timeline, planEstablished, noRecentMeeting, closed: h.status === 'closed', weeks }),
     };

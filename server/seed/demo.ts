@@ -11,6 +11,7 @@ import { seedDemoActions } from './demo-actions.ts';
 import { demoIdentityText, seedDemoIdentity } from './demo-identity.ts';
 import type { SecretBox } from '../auth/secret-box.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
+import { seedDemoHuisverbod } from './demo-huisverbod.ts';
 
 export { seedDemoActions };
 
@@ -132,7 +133,11 @@ export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<
         grondslag: 'wettelijke_taak' as const,
         grondslagNote: '',
         referrer: 'wijkteam',
-        persons: [{ role: 'slachtoffer' as const, label: 'Ilse', birthYear: 1990, notes: '' }],
+        // Mark (1985) was the pleger here too: Gezin Jansen's huisverbod, within 12 months of this closure, is a herhaald incident.
+        persons: [
+          { role: 'slachtoffer' as const, label: 'Ilse', birthYear: 1990, notes: '' },
+          { role: 'pleger' as const, label: 'Mark', birthYear: 1985, notes: 'Ex-partner van Ilse.' },
+        ],
         partners: ['mw'],
         closed: { daysAgo: 90, reason: 'overgedragen_reguliere_hulp' as const, listed: false },
       },
@@ -195,6 +200,7 @@ export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<
   });
   await seedDemoActions(db, now);
   await seedDemoDocuments(db, now);
+  await seedDemoHuisverbod(db);
 }
 
 /** Participants at a lower information level (the demo shows each level and the statement page). */

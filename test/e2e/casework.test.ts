@@ -18,11 +18,12 @@ describe('casework', () => {
     expect(await page.getByTestId('huisverbod-day').textContent()).toBe('Dag 4 van 10');
     expect(await page.getByTestId('plan-due').textContent()).toContain('30 november 2026 (nog 7 dagen)');
 
-    await page.getByRole('button', { name: 'Verlenging vastleggen' }).click();
-    await page.getByLabel('Verlengd tot en met').fill('2026-12-10');
-    await page.getByLabel('Besloten door').fill('Burgemeester Aboutaleb');
-    await page.getByRole('form', { name: 'Verlenging huisverbod' }).getByRole('button', { name: 'Verlenging vastleggen' }).click();
-    await page.getByText('verlengd door Burgemeester Aboutaleb').waitFor();
+    // The extension is the burgemeester's decision, recorded by the gemeente (here the regievoerder).
+    await page.getByRole('button', { name: 'Besluit burgemeester vastleggen' }).click();
+    const decision = page.getByRole('form', { name: 'Besluit burgemeester' });
+    await decision.getByLabel('Verlengd tot en met').fill('2026-12-10');
+    await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByText('verlengd door Burgemeester').waitFor();
     expect(await page.getByTestId('huisverbod-end').textContent()).toContain('10 december 2026');
     expect(await page.getByTestId('huisverbod-day').textContent()).toBe('Dag 4 van 20');
 
@@ -53,7 +54,13 @@ describe('casework', () => {
     await page.getByRole('link', { name: 'Logboek' }).click();
     const log = page.getByTestId('audit-table');
     await log.waitFor();
-    for (const what of ['Fase gewijzigd', 'Verlenging huisverbod vastgelegd', 'Gegevens gewijzigd', 'Persoon gewijzigd', 'Huishouden bekeken']) {
+    for (const what of [
+      'Fase gewijzigd',
+      'Besluit burgemeester over verlenging huisverbod vastgelegd',
+      'Gegevens gewijzigd',
+      'Persoon gewijzigd',
+      'Huishouden bekeken',
+    ]) {
       await log.getByRole('cell', { name: what }).first().waitFor();
     }
     expect(await log.getByText('Rianne de Regie').count()).toBeGreaterThan(3);

@@ -124,12 +124,15 @@ describe('live means live', () => {
     // saved over it silently: the screen says so, shows the stored verdict, and repeats what they typed.
     await mine.getByPlaceholder('Korte toelichting').fill('Mark heeft nog geen afspraak');
     await theirs.getByLabel('Niet gelukt').check();
+    await theirs.getByLabel('Waarom niet gelukt?').selectOption('omstandigheden_gewijzigd');
+    await theirs.getByPlaceholder('Korte toelichting').fill('Mark is opgenomen');
+    await theirs.getByPlaceholder('Korte toelichting').blur();
     await theirs.getByText('Opgeslagen').waitFor();
     await mine.getByPlaceholder('Korte toelichting').blur();
     const conflict = mine.getByTestId('evaluation-conflict');
     await conflict.waitFor({ timeout: 3000 });
     expect(await conflict.textContent()).toMatch(/Rianne de Regie .*heeft deze evaluatie intussen gewijzigd.*Mark heeft nog geen afspraak/);
-    expect(await mine.getByLabel('Niet gelukt').isChecked()).toBe(true);
+    expect(await mine.getByLabel('Niet gelukt', { exact: true }).isChecked()).toBe(true);
     await screenshot(jeugd.page, 'evaluatie-conflict');
     expect(await seriousViolations(jeugd.page)).toEqual([]);
     await regie.context.close();

@@ -64,8 +64,14 @@ describe('casusoverleg evaluation block', () => {
     expect(live.event).toBe('evaluation.updated');
     expect(live.json().payload).toMatchObject({ documentId: current.id, evaluation: { actionId: open.id, verdict: 'loopt' } });
     sse.close();
-    const changed = await api.regie.put(`/api/documents/${current.id}/evaluations`, { actionId: open.id, verdict: 'niet_gelukt', note: '', version: 1 });
-    expect(changed.body.evaluation.verdict).toBe('niet_gelukt');
+    const changed = await api.regie.put(`/api/documents/${current.id}/evaluations`, {
+      actionId: open.id,
+      verdict: 'niet_gelukt',
+      reason: 'omstandigheden_gewijzigd',
+      note: 'Mark is verhuisd',
+      version: 1,
+    });
+    expect(changed.body.evaluation).toMatchObject({ verdict: 'niet_gelukt', reason: 'omstandigheden_gewijzigd' });
     const again = await api.partner.get(`/api/households/${household.id}/evaluation?documentId=${current.id}`);
     expect(again.body.items[0].evaluation).toMatchObject({ verdict: 'niet_gelukt', evaluatedBy: { id: users.regie.id } });
     const audits = await db()
@@ -107,7 +113,7 @@ describe('casusoverleg evaluation block', () => {
     expect(loser.body.error.message).toMatch(/heeft deze evaluatie intussen gewijzigd/);
     expect(loser.body.error.current).toMatchObject({ verdict: winner.body.evaluation.verdict, note: winner.body.evaluation.note, version: 1 });
     // A save based on the version one saw wins; a later one based on that same old version is refused.
-    const next = await api.partner.put(url, { actionId: a.id, verdict: 'niet_gelukt', note: 'Toch niet', version: 1 });
+    const next = await api.partner.put(url, { actionId: a.id, verdict: 'niet_gelukt', reason: 'omstandigheden_gewijzigd', note: 'Toch niet', version: 1 });
     expect(next.status).toBe(200);
     expect(next.body.evaluation).toMatchObject({ version: 2, evaluatedBy: { id: users.partner.id } });
     const stale = await api.regie.put(url, { actionId: a.id, verdict: 'vervalt', note: '', version: 1 });

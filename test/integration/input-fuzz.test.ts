@@ -124,6 +124,10 @@ const routes: Record<string, RouteCase> = {
   },
   'POST /api/households/:id/phase': { as: 'regie', body: () => ({ phase: 'stabiele_veiligheid', reason: 'Het gaat beter' }) },
   'POST /api/households/:id/huisverbod/extension': { as: 'regie', body: () => ({ extendedUntil: '2026-01-25', decidedBy: 'Burgemeester' }) },
+  'POST /api/households/:id/huisverbod/decision': {
+    as: 'regie',
+    body: () => ({ decision: 'verlengd', decidedOn: '2026-01-06', extendedUntil: '2026-01-25', note: 'Advies gevolgd' }),
+  },
   'POST /api/households/:id/persons': { as: 'regie', body: () => ({ role: 'netwerk', label: 'Oma', birthYear: 1950, notes: 'steunend' }) },
   'PUT /api/households/:id/persons/:personId': { as: 'regie', body: () => ({ role: 'slachtoffer', label: 'S.', notes: 'bijgewerkt' }) },
   'POST /api/households/:id/participants': { as: 'regie', body: () => ({ userId: cast.users.observer.id, role: 'observer', reason: 'Meekijken op verzoek' }) },
@@ -180,7 +184,10 @@ const routes: Record<string, RouteCase> = {
   'POST /api/actions/:id/reopen': { as: 'regie' },
   'POST /api/actions/:id/cancel': { as: 'regie' },
   'GET /api/households/:id/evaluation': { as: 'regie', query: { documentId: () => ids.meeting! } },
-  'PUT /api/documents/:documentId/evaluations': { as: 'regie', body: () => ({ actionId: ids.action, verdict: 'loopt', note: 'bezig', version: 0 }) },
+  'PUT /api/documents/:documentId/evaluations': {
+    as: 'regie',
+    body: () => ({ actionId: ids.action, verdict: 'niet_gelukt', reason: 'niet_uitgevoerd_door_partner', note: 'bezig', version: 0 }),
+  },
   'GET /api/households/:id/events': { as: 'regie', query: { lastEventId: () => '0' } },
   'GET /api/me/events': { as: 'regie' },
   'GET /api/overview': { as: 'regie', query: { weeks: () => '6' } },

@@ -3,6 +3,9 @@
 // below the information level volledig (afspraken, signaal) and a partner who has not yet confirmed the
 // geheimhoudingsverklaring are refused everything their level or the statement does not reach (403).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { households } from '../../server/db/schema.ts';
+import { addDays, amsterdamDay } from '../../shared/huisverbod.ts';
 import { addParticipant, createUser, householdWithCast } from '../support/factories.ts';
 import { ApiClient } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -15,7 +18,15 @@ afterAll(() => server?.close());
 
 type Role = 'admin' | 'regie' | 'partner' | 'observer' | 'outsider' | 'afspraken' | 'signaal' | 'unconfirmed';
 const ROLES: Role[] = ['admin', 'regie', 'partner', 'observer', 'outsider', 'afspraken', 'signaal', 'unconfirmed'];
-type Case = { name: string; method: string; path: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: Record<Role, number> };
+type Case = {
+  name: string;
+  method: string;
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  /** Brings the household into the state the route needs (e.g. a huisverbod to decide on). */
+  setup?: (householdId: string) => Promise<void>;
+  expect: Record<Role, number>;
+};
 type Ids = { household: string; user: string; person: string; plan: string };
 
 const cases: Case[] = [
@@ -66,6 +77,20 @@ const cases: Case[] = [
     path: (i) => `/api/households/${i.household}/participants/${i.user}`,
     body: () => ({ reason: 'Niet meer betrokken' }),
     expect: { admin: 204, regie: 204, partner: 403, observer: 403, outsider: 404, afspraken: 403, signaal: 403, unconfirmed: 403 },
+  },
+  {
+    // The gemeente records the decision: the regievoerder here (a gemeente partner too: huisverbod-clock.test.ts).
+    name: 'POST huisverbod decision',
+    method: 'POST',
+    path: (i) => `/api/households/${i.household}/huisverbod/decision`,
+    body: () => ({ decision: 'verlengd', decidedOn: amsterdamDay(new Date()) }),
+    setup: async (id) => {
+      await server.database.db
+        .update(households)
+        .set({ huisverbodStart: addDays(amsterdamDay(new Date()), -2) })
+        .where(eq(households.id, id));
+    },
+    expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404, afspraken: 403, signaal: 403, unconfirmed: 403 },
   },
   {
     name: 'GET audit',
@@ -141,6 +166,7 @@ describe('role matrix for household routes', () => {
         const persons = await api.regie.get(`/api/households/${household.id}`);
         const plan = persons.body.household.documents.find((d: { kind: string }) => d.kind === 'plan').id;
         const ids: Ids = { household: household.id, user: extra.id, person: persons.body.household.persons[0].id, plan };
+        await c.setup?.(household.id);
         if (c.method === 'DELETE' || c.name === 'PUT level')
           await api.regie.post(`/api/households/${household.id}/participants`, { userId: extra.id, role: 'partner' });
         const client = role === 'afspraken' || role === 'signaal' || role === 'unconfirmed' ? await limitedPartner(household.id, role) : api[role];

@@ -33,7 +33,7 @@ export async function createUser(db: Db, opts: { admin?: boolean; organizationId
 
 export async function createHousehold(
   db: Db,
-  opts: { regievoerderId?: string; huisverbodStart?: string | null; persons?: { role: PersonRole; label: string }[] } = {},
+  opts: { regievoerderId?: string; huisverbodStart?: string | null; persons?: { role: PersonRole; label: string; birthYear?: number }[] } = {},
 ) {
   const [h] = await db
     .insert(households)

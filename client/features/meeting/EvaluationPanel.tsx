@@ -1,12 +1,21 @@
-// Evaluatie: every action open since the previous casusoverleg gets a verdict and a short note.
+// Evaluatie: every action open since the previous casusoverleg gets a verdict and a short note; "niet gelukt" also
+// says why (omstandigheden gewijzigd / niet uitgevoerd door de partner) and is saved once the reason and note are there.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, get, put } from '../../lib/api.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useSerial } from '../../lib/use-serial.ts';
 import { Alert, EmptyState, Heading, Loading } from '../../components/ui.tsx';
 import type { Evaluation, EvaluationItem, EvaluationResponse, EvaluationSaveResponse, HouseholdEvent } from '../../../shared/board.ts';
-import { EVALUATION_VERDICTS, type EvaluationVerdict } from '../../../shared/enums.ts';
-import { ACTION_STATUS_LABELS, VERDICT_LABELS, formatDate, formatDateTime } from '../../../shared/labels.ts';
+import { EVALUATION_REASONS, EVALUATION_VERDICTS, type EvaluationReason, type EvaluationVerdict } from '../../../shared/enums.ts';
+import { ACTION_STATUS_LABELS, EVALUATION_REASON_LABELS, VERDICT_LABELS, formatDate, formatDateTime } from '../../../shared/labels.ts';
+
+/** "Niet gelukt" is saved only with its reason and a note (the server answers 422 otherwise). */
+const complete = (v: EvaluationVerdict | '', r: EvaluationReason | '', n: string) => v !== '' && (v !== 'niet_gelukt' || (r !== '' && n.trim() !== ''));
+
+function summary(e: Evaluation): string {
+  const why = e.verdict === 'niet_gelukt' && e.reason ? ` (${EVALUATION_REASON_LABELS[e.reason].toLowerCase()})` : '';
+  return `${VERDICT_LABELS[e.verdict]}${why}${e.note ? ` — ${e.note}` : ''}`;
+}
 
 export function EvaluationPanel({
   householdId,
@@ -70,6 +79,7 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
   const a = item.action;
   const server = item.evaluation;
   const [verdict, setVerdict] = useState<EvaluationVerdict | ''>(server?.verdict ?? '');
+  const [reason, setReason] = useState<EvaluationReason | ''>(server?.reason ?? '');
   const [note, setNote] = useState(server?.note ?? '');
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -85,23 +95,30 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
     if (typing.current) return; // the next save will conflict and say so
     base.current = incoming;
     setVerdict(server?.verdict ?? '');
+    setReason(server?.reason ?? '');
     setNote(server?.note ?? '');
-  }, [server?.version, server?.verdict, server?.note]);
+  }, [server?.version, server?.verdict, server?.reason, server?.note]);
   // Saves run one after another: a verdict click and a note typed right after must arrive in that order,
   // each based on the version the previous one produced.
   const serial = useSerial();
   const pending = useRef(0);
-  async function save(v: EvaluationVerdict | '', n: string) {
-    if (!v) return;
+  async function save(v: EvaluationVerdict | '', r: EvaluationReason | '', n: string) {
+    if (!v || !complete(v, r, n)) return;
     pending.current++;
     setState('saving');
     setError(null);
     setConflict(null);
     try {
-      const r = await serial(() =>
-        put<EvaluationSaveResponse>(`/api/documents/${documentId}/evaluations`, { actionId: a.id, verdict: v, note: n, version: base.current }),
+      const saved = await serial(() =>
+        put<EvaluationSaveResponse>(`/api/documents/${documentId}/evaluations`, {
+          actionId: a.id,
+          verdict: v,
+          reason: v === 'niet_gelukt' ? r : null,
+          note: n,
+          version: base.current,
+        }),
       );
-      base.current = r.evaluation.version;
+      base.current = saved.evaluation.version;
       typing.current = false;
       if (--pending.current === 0) setState('saved');
     } catch (err) {
@@ -114,12 +131,17 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
         // Show what is stored now, and what this person tried, so nothing is lost without them knowing.
         base.current = current?.version ?? 0;
         setVerdict(current?.verdict ?? '');
+        setReason(current?.reason ?? '');
         setNote(current?.note ?? '');
-        setConflict(`${err instanceof ApiError ? err.message : ''} Jouw keuze was: ${VERDICT_LABELS[v]}${n ? ` — "${n}"` : ''}.`);
+        setConflict(
+          `${err instanceof ApiError ? err.message : ''} Jouw keuze was: ${VERDICT_LABELS[v]}${v === 'niet_gelukt' && r ? ` (${EVALUATION_REASON_LABELS[r].toLowerCase()})` : ''}${n ? ` — "${n}"` : ''}.`,
+        );
       } else setError(err instanceof ApiError ? err.message : 'Opslaan lukte niet.');
     }
   }
   const noteId = `eval-note-${a.id}`;
+  const reasonId = `eval-reason-${a.id}`;
+  const needsWhy = verdict === 'niet_gelukt' && !complete(verdict, reason, note);
   return (
     <li className="ct-evaluation__item" data-testid="evaluation-item">
       <div>
@@ -144,13 +166,38 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
                   checked={verdict === v}
                   onChange={() => {
                     setVerdict(v);
-                    void save(v, note);
+                    void save(v, reason, note);
                   }}
                 />{' '}
                 {VERDICT_LABELS[v]}
               </label>
             ))}
           </fieldset>
+          {verdict === 'niet_gelukt' && (
+            <span className="ct-evaluation__why">
+              <label htmlFor={reasonId}>
+                Waarom niet gelukt?<span className="ct-visually-hidden"> ({a.title})</span>
+              </label>{' '}
+              <select
+                id={reasonId}
+                className="utrecht-select ct-select-inline"
+                value={reason}
+                required
+                onChange={(e) => {
+                  const r = e.target.value as EvaluationReason | '';
+                  setReason(r);
+                  void save(verdict, r, note);
+                }}
+              >
+                <option value="">Kies een reden</option>
+                {EVALUATION_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {EVALUATION_REASON_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
           <label htmlFor={noteId} className="ct-visually-hidden">
             Toelichting bij {a.title}
           </label>
@@ -163,16 +210,20 @@ function EvaluationRow({ documentId, item, canEdit }: { documentId: string; item
               typing.current = true;
               setNote(e.target.value);
             }}
-            onBlur={() => typing.current && void save(verdict, note)}
+            onBlur={() => typing.current && void save(verdict, reason, note)}
           />
           <span className="ct-small" role="status">
-            {state === 'saving' ? 'Opslaan…' : state === 'saved' ? 'Opgeslagen' : ''}
+            {needsWhy
+              ? 'Kies waarom het niet gelukt is en licht het toe; dan wordt het opgeslagen.'
+              : state === 'saving'
+                ? 'Opslaan…'
+                : state === 'saved'
+                  ? 'Opgeslagen'
+                  : ''}
           </span>
         </div>
       ) : (
-        <div className="ct-small">
-          {item.evaluation ? `${VERDICT_LABELS[item.evaluation.verdict]}${item.evaluation.note ? ` — ${item.evaluation.note}` : ''}` : 'Nog niet geëvalueerd'}
-        </div>
+        <div className="ct-small">{item.evaluation ? summary(item.evaluation) : 'Nog niet geëvalueerd'}</div>
       )}
       {error && (
         <p className="ct-action__error" role="alert">

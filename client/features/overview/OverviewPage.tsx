@@ -5,7 +5,8 @@ import { useAsync } from '../../lib/use-async.ts';
 import { Link } from '../../lib/router.tsx';
 import { Badge, EmptyState, Heading, Loading } from '../../components/ui.tsx';
 import { PageError } from '../../components/ErrorMessage.tsx';
-import { PhaseBadge } from '../../components/badges.tsx';
+import { HerhaaldBadge, PhaseBadge } from '../../components/badges.tsx';
+import { NotCarriedOutCard } from './NotCarriedOut.tsx';
 import type { OverviewAction, OverviewResponse } from '../../../shared/board.ts';
 import { formatDate, formatDateTime } from '../../../shared/labels.ts';
 import { Cell, Row, Table } from '../../components/Table.tsx';
@@ -86,7 +87,7 @@ export function OverviewPage() {
                     </Link>{' '}
                     {h.displayName}
                     <div>
-                      <PhaseBadge phase={h.phase} />
+                      <PhaseBadge phase={h.phase} /> {h.herhaaldIncident && <HerhaaldBadge />}
                     </div>
                   </Cell>
                   <Cell>
@@ -142,6 +143,7 @@ export function OverviewPage() {
               ))}
             </Table>
           </section>
+          <NotCarriedOutCard data={o.notCarriedOut} />
         </>
       )}
     </section>

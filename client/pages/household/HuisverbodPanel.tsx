@@ -1,18 +1,21 @@
-// Huisverbod timeline: "dag 4 van 10", plan due date, end date, extension (max 28 days), warning.
+// Huisverbod timeline: "dag 4 van 10", Veilig Thuis's advice step, the burgemeester's decision (recorded by the
+// gemeente), plan due date, end date (extension up to 28 days), warning.
 import { useState } from 'react';
-import { post } from '../../lib/api.ts';
-import { useSubmit } from '../../lib/use-submit.ts';
 import type { HouseholdDetail } from '../../../shared/api.ts';
-import { Alert, Button, Heading, TextInput } from '../../components/ui.tsx';
+import { Alert, Button, Heading } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../../shared/labels.ts';
 import { HUISVERBOD_MAX_DAYS } from '../../../shared/enums.ts';
 import { planDeadlineWarning } from '../../../shared/huisverbod.ts';
-import { useHouseholdRights } from '../../lib/policy.ts';
+import { mayRecordHuisverbodDecision } from '../../../shared/huisverbod-clock.ts';
+import { useMe } from '../../lib/auth.tsx';
+import { AdviceStep, DecisionForm, DecisionStep } from './HuisverbodClock.tsx';
 
 export function HuisverbodPanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
-  const [extending, setExtending] = useState(false);
-  const may = useHouseholdRights(h);
+  const [deciding, setDeciding] = useState(false);
+  const me = useMe();
+  const mayDecide = mayRecordHuisverbodDecision({ role: h.myRole, closed: h.status === 'closed', level: h.myLevel, organizationKind: me.organization.kind });
   const t = h.huisverbod?.timeline;
+  const clock = h.huisverbodClock;
   return (
     <section className="ct-card" aria-labelledby="hv-title">
       <Heading level={2} id="hv-title">
@@ -32,6 +35,8 @@ export function HuisverbodPanel({ household: h, onChange }: { household: Househo
             <li>
               <span className="ct-timeline__label">Ingegaan</span> {formatDate(t.start)}
             </li>
+            {clock && <AdviceStep householdId={h.id} advice={clock.advice} />}
+            {clock && <DecisionStep decision={clock.decision} />}
             <li data-testid="plan-due">
               <span className="ct-timeline__label">Plan van aanpak uiterlijk</span> {formatDate(t.planDue)}
               {t.daysUntilPlanDue >= 0 && (
@@ -53,20 +58,19 @@ export function HuisverbodPanel({ household: h, onChange }: { household: Househo
             </li>
           </ol>
           <PlanDeadlineWarning household={h} />
-          {may('direct') &&
-            t.active &&
-            t.end < t.maxEnd &&
-            (extending ? (
-              <ExtensionForm
+          {mayDecide &&
+            clock &&
+            (deciding ? (
+              <DecisionForm
                 household={h}
                 onDone={() => {
-                  setExtending(false);
+                  setDeciding(false);
                   onChange();
                 }}
-                onCancel={() => setExtending(false)}
+                onCancel={() => setDeciding(false)}
               />
             ) : (
-              <Button onClick={() => setExtending(true)}>Verlenging vastleggen</Button>
+              <Button onClick={() => setDeciding(true)}>Besluit burgemeester vastleggen</Button>
             ))}
         </>
       )}
@@ -85,40 +89,5 @@ function PlanDeadlineWarning({ household: h }: { household: HouseholdDetail }) {
         ? `De termijn voor het plan van aanpak is ${days(-n)} verstreken.`
         : `Het plan van aanpak moet ${n === 0 ? 'vandaag' : `binnen ${days(n)}`} vastgesteld zijn.`}
     </Alert>
-  );
-}
-
-function ExtensionForm({ household: h, onDone, onCancel }: { household: HouseholdDetail; onDone: () => void; onCancel: () => void }) {
-  const t = h.huisverbod!.timeline;
-  const [until, setUntil] = useState(t.maxEnd);
-  const [decidedBy, setDecidedBy] = useState('Burgemeester');
-  const { error, busy, submit: run } = useSubmit('Vastleggen lukte niet.');
-  const submit = run(async () => {
-    await post(`/api/households/${h.id}/huisverbod/extension`, { extendedUntil: until, decidedBy });
-    onDone();
-  });
-  return (
-    <form onSubmit={submit} className="ct-form ct-inline-form" aria-label="Verlenging huisverbod">
-      {error && <Alert type="error">{error}</Alert>}
-      <TextInput
-        label="Verlengd tot en met"
-        type="date"
-        min={t.end}
-        max={t.maxEnd}
-        value={until}
-        onChange={(e) => setUntil(e.target.value)}
-        required
-        description={`Uiterlijk ${formatDate(t.maxEnd)} (${HUISVERBOD_MAX_DAYS} dagen in totaal).`}
-      />
-      <TextInput label="Besloten door" value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)} required />
-      <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>
-          Verlenging vastleggen
-        </Button>
-        <Button kind="subtle" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </div>
-    </form>
   );
 }
