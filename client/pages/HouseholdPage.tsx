@@ -24,8 +24,9 @@ export function HouseholdPage({ id }: { id: string }) {
   const { data, error, loading, reload, setData } = useAsync(() => fetchHousehold(id), [id]);
   const latest = useRef(data);
   latest.current = data;
+  const may = useHouseholdRights(data ?? null);
   // Participants added or removed on another screen, and meetings vastgesteld or reopened, show at once.
-  useHouseholdEvents(id, !!data && !data.contentHidden, (e) => {
+  useHouseholdEvents(id, !!data && may('readBoard'), (e) => {
     const h = latest.current;
     if (!h) return;
     if (e.type === 'participants.updated') setData({ ...h, participants: (e as HouseholdEvent<'participants.updated'>).payload.participants });
@@ -41,7 +42,6 @@ export function HouseholdPage({ id }: { id: string }) {
     }
     if (e.type === 'huisverbod.decided') void reload();
   });
-  const may = useHouseholdRights(data ?? null);
   if (loading && !data) return <Loading />;
   if (error) return <PageError title="Huishouden" error={error} retry={reload} />;
   const h = data!;
@@ -81,12 +81,12 @@ export function HouseholdPage({ id }: { id: string }) {
           )}
         </div>
         <nav aria-label="Onderdelen van deze casus" className="ct-tabs">
-          {!h.contentHidden && !afspraken && plan && (
+          {may('read') && plan && (
             <Link className="utrecht-button utrecht-button--primary-action ct-button-link" href={`/huishoudens/${h.id}/documenten/${plan.id}`}>
               Plan van aanpak
             </Link>
           )}
-          {!h.contentHidden && (
+          {may('readBoard') && (
             <Link className="utrecht-button utrecht-button--secondary-action ct-button-link" href={`/huishoudens/${h.id}/acties`}>
               Wie doet wat
             </Link>
