@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/client.ts';
-import { migrationsFolder } from './db/client.ts';
+import { migrationsFolder, rowsOf } from './db/client.ts';
 import type { Logger } from './logger.ts';
 
 export type CheckResult = 'ok' | 'failed';
@@ -20,10 +20,6 @@ const CHECK_TIMEOUT_MS = 2_000;
 function newestMigration(): number {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
   return Math.max(...journal.entries.map((e) => e.when));
-}
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
 }
 
 async function timed<T>(what: Promise<T>): Promise<T> {

@@ -1,10 +1,9 @@
 // What stands between a user and a session: which second factors they have, whether their organisation
 // requires one, and the functioneel beheerder's reset.
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organizations, recoveryCodes, totpCredentials, users, webauthnCredentials } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
-import { recoveryCodesLeft } from './recovery-codes.ts';
 
 export interface FactorStatus {
   totp: boolean;
@@ -18,27 +17,32 @@ export interface FactorStatus {
 
 export const hasSecondFactor = (s: Pick<FactorStatus, 'totp' | 'passkeys'>) => s.totp || s.passkeys > 0;
 
+/** One query: the organisation's rule, the reset notice and the count of each kind of factor. */
 export async function factorStatus(db: Db, userId: string): Promise<FactorStatus> {
   const [row] = await db
-    .select({ required: organizations.twoFactorRequired, resetAt: users.secondFactorResetAt })
+    .select({
+      required: organizations.twoFactorRequired,
+      resetAt: users.secondFactorResetAt,
+      totp: sql<number>`(select count(*) from ${totpCredentials} where ${totpCredentials.userId} = ${users.id} and ${totpCredentials.confirmedAt} is not null)`,
+      passkeys: sql<number>`(select count(*) from ${webauthnCredentials} where ${webauthnCredentials.userId} = ${users.id})`,
+      recoveryCodesLeft: sql<number>`(select count(*) from ${recoveryCodes} where ${recoveryCodes.userId} = ${users.id} and ${recoveryCodes.usedAt} is null)`,
+    })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, userId));
-  const [[totp], [passkeys], left] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(totpCredentials)
-      .where(and(eq(totpCredentials.userId, userId), isNotNull(totpCredentials.confirmedAt))),
-    db.select({ n: count() }).from(webauthnCredentials).where(eq(webauthnCredentials.userId, userId)),
-    recoveryCodesLeft(db, userId),
-  ]);
   return {
-    totp: Number(totp?.n ?? 0) > 0,
-    passkeys: Number(passkeys?.n ?? 0),
-    recoveryCodesLeft: left,
+    totp: Number(row?.totp ?? 0) > 0,
+    passkeys: Number(row?.passkeys ?? 0),
+    recoveryCodesLeft: Number(row?.recoveryCodesLeft ?? 0),
     required: row?.required ?? false,
     resetAt: row?.resetAt ?? null,
   };
+}
+
+/** Whether a beheerder reset the user's second factor and they have not been told yet (one indexed read). */
+export async function resetNoticePending(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ resetAt: users.secondFactorResetAt }).from(users).where(eq(users.id, userId));
+  return !!row?.resetAt;
 }
 
 /** Clears the reset notice; true when there was one, so the user is told exactly once. */

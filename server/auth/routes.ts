@@ -11,7 +11,7 @@ import { WebAuthnResponseInput } from '../../shared/auth.ts';
 import { clearSessionCookie, requireUser } from './middleware.ts';
 import { checkCredentials, sessionUserById } from './login.ts';
 import { tooManyAttempts } from './attempts.ts';
-import { factorStatus, hasSecondFactor } from './factors.ts';
+import { factorStatus, hasSecondFactor, resetNoticePending } from './factors.ts';
 import { factorRoutes, relyingParty } from './factor-routes.ts';
 import { consumePendingLogin } from './pending.ts';
 import { afterFirstFactor, clearPendingCookie, finishSignIn, methodsOf, pendingLoginOf } from './sign-in.ts';
@@ -152,8 +152,8 @@ export function authRoutes(deps: Deps) {
 
   app.get('/me', async (c) => {
     const user = requireUser(c);
-    const status = await factorStatus(db, user.id);
-    return c.json<MeResponse>({ user, notice: status.resetAt ? 'second_factor_reset' : undefined });
+    const notice = await resetNoticePending(db, user.id);
+    return c.json<MeResponse>({ user, notice: notice ? 'second_factor_reset' : undefined });
   });
 
   return app;

@@ -1,10 +1,10 @@
 // Shapes action rows into the shared `Action` JSON. References (organisations, users, persons) are
-// loaded in three batched queries for any number of actions, so lists and single actions share one path.
-import { inArray, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+// loaded in one query for any number of actions, so lists and single actions share one path.
+import { inArray, eq, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../db/client.ts';
 import { type actions, householdPersons, organizations, users } from '../db/schema.ts';
 import type { Action, ActionHistoryEvent, OrganizationRef, PersonRef, UserRef } from '../../shared/board.ts';
-import type { InfoLevel, OrganizationKind } from '../../shared/enums.ts';
+import type { InfoLevel, OrganizationKind, PersonRole } from '../../shared/enums.ts';
 import { amsterdamDay } from '../../shared/huisverbod.ts';
 
 export type ActionRow = typeof actions.$inferSelect;
@@ -30,22 +30,44 @@ export async function loadUserRefs(db: DbOrTx, ids: (string | null | undefined)[
   return map;
 }
 
+/**
+ * Every organisation, user and person the actions refer to, in one query (a UNION ALL of the three lookups),
+ * however many actions there are.
+ */
 export async function loadRefs(db: DbOrTx, rows: ActionRow[]): Promise<RefMaps> {
   const orgIds = uniq(rows.map((r) => r.ownerOrganizationId));
+  const userIds = uniq(rows.flatMap((r) => [r.assignedUserId, r.claimedBy, r.completedBy, r.createdBy]));
   const personIds = uniq(rows.map((r) => r.personId));
-  const [orgRows, userMap, personRows] = await Promise.all([
-    orgIds.length ? db.select().from(organizations).where(inArray(organizations.id, orgIds)) : Promise.resolve([]),
-    loadUserRefs(
-      db,
-      rows.flatMap((r) => [r.assignedUserId, r.claimedBy, r.completedBy, r.createdBy]),
-    ),
-    personIds.length ? db.select().from(householdPersons).where(inArray(householdPersons.id, personIds)) : Promise.resolve([]),
-  ]);
-  return {
-    orgs: new Map(orgRows.map((o) => [o.id, { id: o.id, name: o.name, kind: o.kind }])),
-    users: userMap,
-    persons: new Map(personRows.map((p) => [p.id, { id: p.id, label: p.label, role: p.role }])),
+  const refs: RefMaps = { orgs: new Map(), users: new Map(), persons: new Map() };
+  const ids = (list: string[]) =>
+    sql.join(
+      list.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+  const parts = [
+    orgIds.length &&
+      sql`select 'org' as k, o.id, o.name, o.kind::text as sub, null::uuid as org_id, null as org_name, null as org_kind from ${organizations} o where o.id in (${ids(orgIds)})`,
+    userIds.length &&
+      sql`select 'user' as k, u.id, u.name, null as sub, o.id as org_id, o.name as org_name, o.kind::text as org_kind from ${users} u join ${organizations} o on o.id = u.organization_id where u.id in (${ids(userIds)})`,
+    personIds.length &&
+      sql`select 'person' as k, p.id, p.label as name, p.role::text as sub, null::uuid as org_id, null as org_name, null as org_kind from ${householdPersons} p where p.id in (${ids(personIds)})`,
+  ].filter((p): p is SQL => !!p);
+  if (!parts.length) return refs;
+  type Ref = {
+    k: 'org' | 'user' | 'person';
+    id: string;
+    name: string;
+    sub: string | null;
+    org_id: string | null;
+    org_name: string | null;
+    org_kind: string | null;
   };
+  for (const r of rowsOf<Ref>(await db.execute(sql.join(parts, sql` union all `)))) {
+    if (r.k === 'org') refs.orgs.set(r.id, { id: r.id, name: r.name, kind: r.sub as OrganizationKind });
+    else if (r.k === 'person') refs.persons.set(r.id, { id: r.id, label: r.name, role: r.sub as PersonRole });
+    else refs.users.set(r.id, { id: r.id, name: r.name, organization: { id: r.org_id!, name: r.org_name!, kind: r.org_kind as OrganizationKind } });
+  }
+  return refs;
 }
 
 export function isOverdue(row: Pick<ActionRow, 'dueDate' | 'status'>, today: string): boolean {

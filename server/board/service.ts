@@ -8,7 +8,7 @@ import { AppError, conflict } from '../errors.ts';
 import { INFORMATION_LEVEL, type ActionGrant, type HouseholdGrant, type HouseholdRow, type ParticipationRow } from '../access/authorize.ts';
 import type { ActorContext } from '../households/service.ts';
 import type { Hub } from '../realtime/hub.ts';
-import { currentEventSeq, withHouseholdEvents } from '../realtime/events.ts';
+import { withHouseholdEvents } from '../realtime/events.ts';
 import type { ActionInput, ActionPatch } from '../../shared/schemas.ts';
 import type { Action, ActionListResponse } from '../../shared/board.ts';
 import type { ActionStatus } from '../../shared/enums.ts';
@@ -40,9 +40,10 @@ export type LoadedAction = ActionGrant;
 export async function listActions(db: Db, grant: HouseholdGrant, statuses: ActionStatus[] | null, now: Date): Promise<ActionListResponse> {
   const householdId = grant.household.id;
   const level = grant.participation?.level ?? null;
-  // The sequence is read first: the list then contains at least every change up to it, so a client that
-  // resumes the event stream after `eventSeq` misses nothing (a repeated change is idempotent by version).
-  const eventSeq = await currentEventSeq(db, householdId);
+  // The sequence was read with the household by the access seam, before the list: the list then contains at
+  // least every change up to it, so a client that resumes the event stream after `eventSeq` misses nothing
+  // (a repeated change is idempotent by version).
+  const eventSeq = grant.household.eventSeq;
   const where = and(
     eq(actions.householdId, householdId),
     statuses?.length ? inArray(actions.status, statuses) : undefined,

@@ -27,6 +27,11 @@ export interface Database {
   ping(timeoutMs: number): Promise<boolean>;
 }
 
+/** The rows of a raw `db.execute(sql…)`: postgres-js answers an array, PGlite an object with `rows`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
+
 export const migrationsFolder = new URL('../../migrations', import.meta.url).pathname;
 
 export interface OpenOptions {
@@ -37,6 +42,8 @@ export interface OpenOptions {
   queryTimeoutMs?: number;
   /** TCP connect + startup bound for PostgreSQL. */
   connectTimeoutMs?: number;
+  /** Sees every statement drizzle sends (tests count the queries behind a route with it). */
+  queryLog?: { logQuery(query: string, params: unknown[]): void };
 }
 
 /**
@@ -101,7 +108,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // Supported by postgres-js 3.4 (see its README, "socket"), missing from its types.
       ...({ socket: silenceBoundedSocket(queryTimeoutMs) } as object),
     });
-    const db = drizzlePostgres(client, { schema });
+    const db = drizzlePostgres(client, { schema, logger: opts.queryLog });
     return {
       db: db as unknown as Db,
       engine: 'postgres',
@@ -123,7 +130,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create(opts.dataDir);
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger: opts.queryLog });
   return {
     db: db as unknown as Db,
     engine: 'pglite',

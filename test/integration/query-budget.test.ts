@@ -1,0 +1,65 @@
+// The queries behind each authorised route, counted: a request costs what its answer needs (session,
+// participation, household and the data), not one more read per row. A budget that grows fails here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../server/db/client.ts';
+import { householdWithCast } from '../support/factories.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const seen: string[] = [];
+let counting = false;
+let database: Database;
+let server: TestServer;
+
+beforeAll(async () => {
+  // Its own PGlite: the count must not see other test files' queries (PostgreSQL runs share one database).
+  database = await openDatabase({ dataDir: 'memory://', queryLog: { logQuery: (q) => counting && seen.push(q) } });
+  await database.migrate();
+  server = await startTestServer({ database });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+/** The statements one request sends (the audit row's batched insert is flushed and counted too). */
+async function queriesOf(run: () => Promise<{ status: number }>, expectStatus = 200): Promise<string[]> {
+  await server.deps.auditWriter.flush();
+  seen.length = 0;
+  counting = true;
+  const res = await run();
+  await server.deps.auditWriter.flush();
+  counting = false;
+  expect(res.status).toBe(expectStatus);
+  return [...seen];
+}
+
+describe('queries per authorised route', () => {
+  it('stay within their budget, however many actions, persons and participants the household has', async () => {
+    const { household, api, users } = await householdWithCast(database.db, server.url);
+    const h = household.id;
+    for (let i = 0; i < 12; i++) {
+      await api.regie.post(`/api/households/${h}/actions`, {
+        title: `Actie ${i}`,
+        ownerOrganizationId: i % 2 ? users.partner.organizationId : null,
+        assignedUserId: i % 3 ? users.partner.id : null,
+      });
+    }
+    const [action] = (await api.regie.get(`/api/households/${h}/actions`)).body.actions;
+    // Warm the session's last-seen stamp, so a once-a-minute write does not count against a route.
+    await api.partner.get('/api/me');
+
+    const budgets: [string, () => Promise<{ status: number }>, number][] = [
+      ['GET /api/me', () => api.partner.get('/api/me'), 2],
+      ['GET board', () => api.partner.get(`/api/households/${h}/actions`), 5],
+      ['GET household', () => api.partner.get(`/api/households/${h}`), 10],
+      ['POST claim', () => api.partner.post(`/api/actions/${action.id}/claim`), 8],
+    ];
+    const report: Record<string, number> = {};
+    for (const [name, run, budget] of budgets) {
+      const qs = await queriesOf(run);
+      report[name] = qs.length;
+      expect(qs.length, `${name}:\n${qs.join('\n')}`).toBeLessThanOrEqual(budget);
+    }
+    console.log('queries per route:', JSON.stringify(report));
+  });
+});
