@@ -56,6 +56,7 @@ describe('demo: the huisverbod clock, herhaald incident and evaluations that tel
     });
     expect(created.status).toBe(201);
     const regie = await new ApiClient(server.url).login('regie@gemeente.test', DEMO_PASSWORD);
+    expect((await regie.post(`/api/households/${created.body.household.id}/statement`, {})).status).toBe(200);
     const board = (await regie.get(`/api/households/${created.body.household.id}/actions`)).body.actions;
     expect(board).toEqual([expect.objectContaining({ kind: 'huisverbod_advies', ownerOrganization: expect.objectContaining({ kind: 'veilig_thuis' }) })]);
   });

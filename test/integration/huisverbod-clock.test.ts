@@ -36,7 +36,10 @@ async function newHouseholdVia(cast: Awaited<ReturnType<typeof householdWithCast
     referringOrganizationId: cast.users.partner.organizationId,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.household.id as string;
+  const id = res.body.household.id as string;
+  // The new regievoerder confirms the geheimhoudingsverklaring before reading the household.
+  expect((await cast.api.regie.post(`/api/households/${id}/statement`, {})).status).toBe(200);
+  return id;
 }
 
 describe('the advice step', () => {
