@@ -191,18 +191,8 @@ export async function authorizeDocument(
   action: HouseholdAction,
   opts: LoadOptions = {},
 ): Promise<DocumentGrant> {
-  let grant: DocumentGrant | null = null;
-  if (isUuid(documentId)) {
-    const q = db
-      .select({ document: documents, household: households, participation: participations, twoFactor: organizations.twoFactorRequired })
-      .from(documents)
-      .innerJoin(households, eq(households.id, documents.householdId))
-      .leftJoin(participations, participationOf(requester.user.id, documents.householdId))
-      .leftJoin(organizations, regieOf)
-      .where(eq(documents.id, documentId));
-    const [row] = opts.forUpdate ? await q.for('update', { of: documents }) : await q;
-    if (row) grant = { ...householdGrant(requester, row), document: row.document };
-  }
+  const loaded = isUuid(documentId) ? await loadInHousehold(db, documents, documentId, requester, opts) : null;
+  const grant = loaded && { ...loaded.grant, document: loaded.row as DocumentRow };
   return refuseOrGrant(requester, 'document', documentId, action, grant, opts);
 }
 
@@ -226,19 +216,22 @@ export async function authorizeAction(
   action: HouseholdAction,
   opts: LoadOptions = {},
 ): Promise<ActionGrant> {
-  let grant: ActionGrant | null = null;
-  if (isUuid(actionId)) {
-    const q = db
-      .select({ action: actions, household: households, participation: participations, twoFactor: organizations.twoFactorRequired })
-      .from(actions)
-      .innerJoin(households, eq(households.id, actions.householdId))
-      .leftJoin(participations, participationOf(requester.user.id, actions.householdId))
-      .leftJoin(organizations, regieOf)
-      .where(eq(actions.id, actionId));
-    const [row] = opts.forUpdate ? await q.for('update', { of: actions }) : await q;
-    if (row) grant = { ...householdGrant(requester, row), action: row.action };
-  }
+  const loaded = isUuid(actionId) ? await loadInHousehold(db, actions, actionId, requester, opts) : null;
+  const grant = loaded && { ...loaded.grant, action: loaded.row as ActionRow };
   return refuseOrGrant(requester, 'action', actionId, action, grant, opts, grant?.action.ownerOrganizationId ?? null);
+}
+
+/** One query: a row of a household's table, its household and the requester's participation in it. */
+async function loadInHousehold(db: DbOrTx, table: typeof documents | typeof actions, id: string, requester: Requester, opts: LoadOptions) {
+  const q = db
+    .select({ row: table, household: households, participation: participations, twoFactor: organizations.twoFactorRequired })
+    .from(table)
+    .innerJoin(households, eq(households.id, table.householdId))
+    .leftJoin(participations, participationOf(requester.user.id, table.householdId))
+    .leftJoin(organizations, regieOf)
+    .where(eq(table.id, id));
+  const [row] = opts.forUpdate ? await q.for('update', { of: table }) : await q;
+  return row ? { grant: householdGrant(requester, row), row: row.row } : null;
 }
 
 /** Re-check of a live channel (socket, event stream): the same load and decision, as a value. */
