@@ -1,5 +1,13 @@
 // Presentational building blocks on NL Design System (Utrecht) CSS components.
-import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  useState,
+  type ButtonHTMLAttributes,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 type ButtonKind = 'primary' | 'secondary' | 'subtle';
 export function Button({
@@ -159,4 +167,32 @@ export function Select({
       )}
     </Field>
   );
+}
+
+/**
+ * A button that opens a form in place: the form gets `done` (close, then `onChange` so the page re-reads)
+ * and `cancel` (close). Shown only when `allowed`.
+ */
+export function OpenForm({
+  label,
+  allowed,
+  onChange,
+  children,
+}: {
+  label: string;
+  allowed: boolean;
+  onChange: () => void;
+  children: (done: () => void, cancel: () => void) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  if (open) {
+    return children(
+      () => {
+        setOpen(false);
+        onChange();
+      },
+      () => setOpen(false),
+    );
+  }
+  return allowed ? <Button onClick={() => setOpen(true)}>{label}</Button> : null;
 }

@@ -7,11 +7,10 @@ import { useHouseholdRights } from '../../lib/policy.ts';
 import type { HouseholdDetail } from '../../../shared/api.ts';
 import { CLOSE_REASONS } from '../../../shared/enums.ts';
 import { CLOSE_REASON_LABELS, formatDate } from '../../../shared/labels.ts';
-import { Alert, Button, Select, TextArea } from '../../components/ui.tsx';
+import { Alert, Button, OpenForm, Select, TextArea } from '../../components/ui.tsx';
 
 export function ClosureBanner({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const may = useHouseholdRights(h);
-  const [reopening, setReopening] = useState(false);
   if (!h.closure) return null;
   const c = h.closure;
   return (
@@ -28,17 +27,9 @@ export function ClosureBanner({ household: h, onChange }: { household: Household
         )}{' '}
         De casus is alleen nog in te zien.
       </Alert>
-      {may('reopen') && !reopening && <Button onClick={() => setReopening(true)}>Casus heropenen</Button>}
-      {reopening && (
-        <ReopenForm
-          household={h}
-          onDone={() => {
-            setReopening(false);
-            onChange();
-          }}
-          onCancel={() => setReopening(false)}
-        />
-      )}
+      <OpenForm label="Casus heropenen" allowed={may('reopen')} onChange={onChange}>
+        {(done, cancel) => <ReopenForm household={h} onDone={done} onCancel={cancel} />}
+      </OpenForm>
     </div>
   );
 }

@@ -9,10 +9,9 @@ import { useHouseholdRights } from '../../lib/policy.ts';
 import type { HouseholdDetail } from '../../../shared/api.ts';
 import { GRONDSLAGEN } from '../../../shared/enums.ts';
 import { GRONDSLAG_LABELS } from '../../../shared/labels.ts';
-import { Alert, Button, Heading, Select, TextArea, TextInput } from '../../components/ui.tsx';
+import { Alert, Button, OpenForm, Heading, Select, TextArea, TextInput } from '../../components/ui.tsx';
 
 export function GrondslagPanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
-  const [editing, setEditing] = useState(false);
   const mayChange = useHouseholdRights(h)('update');
   return (
     <section className="ct-card" aria-labelledby="grondslag-title" data-testid="grondslag">
@@ -31,17 +30,9 @@ export function GrondslagPanel({ household: h, onChange }: { household: Househol
         <dt>Ingebracht door</dt>
         <dd>{h.referringOrganization?.name ?? 'Niet vastgelegd'}</dd>
       </dl>
-      {mayChange && !editing && <Button onClick={() => setEditing(true)}>Grondslag wijzigen</Button>}
-      {editing && (
-        <GrondslagForm
-          household={h}
-          onDone={() => {
-            setEditing(false);
-            onChange();
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      )}
+      <OpenForm label="Grondslag wijzigen" allowed={mayChange} onChange={onChange}>
+        {(done, cancel) => <GrondslagForm household={h} onDone={done} onCancel={cancel} />}
+      </OpenForm>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { patch } from '../../lib/api.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import type { HouseholdDetail } from '../../../shared/api.ts';
-import { Alert, Button, Heading, Select } from '../../components/ui.tsx';
+import { Alert, Button, OpenForm, Heading, Select } from '../../components/ui.tsx';
 import { PROFILES } from '../../../shared/enums.ts';
 import { PACKAGE_LABEL, PROFILE_INFO } from '../../../shared/labels.ts';
 import { useHouseholdRights } from '../../lib/policy.ts';
@@ -10,7 +10,6 @@ import { useHouseholdRights } from '../../lib/policy.ts';
 /** The gezinsprofiel with its description and typical interventions, as guidance for the plan. */
 export function ProfilePanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const info = h.profile ? PROFILE_INFO[h.profile] : null;
-  const [editing, setEditing] = useState(false);
   const mayChange = useHouseholdRights(h)('direct');
   return (
     <section className="ct-card" aria-labelledby="profile-title">
@@ -33,17 +32,9 @@ export function ProfilePanel({ household: h, onChange }: { household: HouseholdD
         </>
       )}
       <p className="utrecht-paragraph ct-small">{PACKAGE_LABEL(h.package, h.hasChildren)}</p>
-      {mayChange && !editing && <Button onClick={() => setEditing(true)}>Profiel of pakket wijzigen</Button>}
-      {editing && (
-        <ProfileForm
-          household={h}
-          onDone={() => {
-            setEditing(false);
-            onChange();
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      )}
+      <OpenForm label="Profiel of pakket wijzigen" allowed={mayChange} onChange={onChange}>
+        {(done, cancel) => <ProfileForm household={h} onDone={done} onCancel={cancel} />}
+      </OpenForm>
     </section>
   );
 }
