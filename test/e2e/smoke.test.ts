@@ -89,6 +89,10 @@ describe('smoke', () => {
 
     const noor = await newUserPage(env.browser, env.server, 'noor@charlois.test', 'een-lang-wachtwoord');
     await noor.page.getByRole('link', { name: 'HG-2026-0200' }).click();
+    // First time in this household: the geheimhoudingsverklaring, then the household opens.
+    const statement = noor.page.getByTestId('statement-gate');
+    await statement.getByLabel('Ik heb de verklaring gelezen en houd mij eraan').check();
+    await statement.getByRole('button', { name: 'Bevestigen en openen' }).click();
     await noor.page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
     const grondslag = noor.page.getByTestId('grondslag');
     await grondslag.getByText('Huisverbod (Wet tijdelijk huisverbod)').waitFor();
