@@ -24,7 +24,9 @@ export function chartSvg(series: Series[], title: string): string {
     `<text x="${W / 2}" y="14" text-anchor="middle" font-size="12">${title}</text>`,
   ];
   for (const ms of [0, 250, 500, 750, 1000]) {
-    parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${y(ms)}" y2="${y(ms)}" stroke="${ms === 500 ? '#c00' : '#ddd'}"${ms === 500 ? ' stroke-dasharray="4 3"' : ''}/>`);
+    parts.push(
+      `<line x1="${M.left}" x2="${W - M.right}" y1="${y(ms)}" y2="${y(ms)}" stroke="${ms === 500 ? '#c00' : '#ddd'}"${ms === 500 ? ' stroke-dasharray="4 3"' : ''}/>`,
+    );
     parts.push(`<text x="${M.left - 6}" y="${y(ms) + 4}" text-anchor="end">${ms === Y_MAX ? '≥1000' : ms}</text>`);
   }
   for (const d of ticks) parts.push(`<text x="${x(d)}" y="${H - M.bottom + 16}" text-anchor="middle">${d}</text>`);

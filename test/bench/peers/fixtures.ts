@@ -55,7 +55,9 @@ async function householdsWithPlans(db: Db, count: number, participants: { userId
   for (const part of chunks(Array.from({ length: count }, (_, i) => i))) {
     const rows = await db
       .insert(households)
-      .values(part.map(() => ({ reference: unique('HG').toUpperCase(), displayName: unique('Gezin'), hasChildren: true, grondslag: 'huisverbod_wth' as const })))
+      .values(
+        part.map(() => ({ reference: unique('HG').toUpperCase(), displayName: unique('Gezin'), hasChildren: true, grondslag: 'huisverbod_wth' as const })),
+      )
       .returning({ id: households.id });
     const plans = await db
       .insert(documents)

@@ -6,6 +6,9 @@ import * as Y from 'yjs';
 import { type Client, type ClientSpec, openClient, ownParagraph, paragraphTexts } from './clients.ts';
 import { wallNow } from './stats.ts';
 
+// y-websocket's provider adds a process 'exit' listener per instance; thousands are expected here.
+process.setMaxListeners(0);
+
 const clients = new Map<string, Client>();
 const timers: NodeJS.Timeout[] = [];
 /** Edits this process sent: token id → wall time. */

@@ -3,7 +3,7 @@
 // Prints the tables, writes bench-results/peers-<time>.json, bench-results/latest.json and the chart.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { templateState } from '../../../server/documents/templates.ts';
@@ -45,6 +45,7 @@ const bench: BenchContext = { adminUrl, tmp, templateFile, admin };
 const workers = new Workers(args.workers);
 const results: Results = {};
 const started = new Date();
+const loadBefore = loadavg()[0]!;
 
 try {
   for (let rep = 0; rep < args.reps; rep++) {
@@ -68,9 +69,19 @@ try {
 }
 
 const tables = summaryTables(results, args.quick);
-const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, postgres: pgVersion };
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  postgres: pgVersion,
+  // The machine is shared: its 1-minute load average before and after the run says how busy it was.
+  loadAverage: { before: loadBefore, after: loadavg()[0]! },
+};
 console.log(`\nPeer benchmark, ${started.toISOString().slice(0, 10)}, ${machine.cores} × ${machine.cpu}, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
-console.log(`medians of ${args.reps} repetition(s)${args.quick ? ', --quick' : ''}\n`);
+console.log(
+  `medians of ${args.reps} repetition(s)${args.quick ? ', --quick' : ''}; load average ${machine.loadAverage.before.toFixed(1)} before, ${machine.loadAverage.after.toFixed(1)} after\n`,
+);
 console.log(tables.collab);
 if (tables.requests) console.log(`\n${tables.requests}`);
 
@@ -82,7 +93,10 @@ writeFileSync(join(out, `peers-${started.toISOString().replace(/[:.]/g, '-')}.js
 writeFileSync(join(out, 'latest.json'), json);
 const series = chartSeries(results);
 if (series.length) {
-  writeFileSync(join(out, 'p99-vs-documents.svg'), chartSvg(series, `p99 edit latency vs documents (${started.toISOString().slice(0, 10)}, medians of ${args.reps})`));
+  writeFileSync(
+    join(out, 'p99-vs-documents.svg'),
+    chartSvg(series, `p99 edit latency vs documents (${started.toISOString().slice(0, 10)}, medians of ${args.reps})`),
+  );
 }
 log(`written to ${out}`);
 process.exit(0);

@@ -39,8 +39,7 @@ function collabRows(results: Results, steps: number[]): Row[] {
     each('fan-out 1 doc × 50: p99 (ms)', 'fanout', (r: LatencyResult) => r.p99, 1);
   }
   if (results.manydocs) {
-    for (const docs of steps)
-      each(`${docs} docs × 5: p99 (ms)`, 'manydocs', (r: ManyDocsResult) => r.steps.find((s) => s.docs === docs)?.p99, 0);
+    for (const docs of steps) each(`${docs} docs × 5: p99 (ms)`, 'manydocs', (r: ManyDocsResult) => r.steps.find((s) => s.docs === docs)?.p99, 0);
     const breaking: Row = { label: `breaking point (docs; p99 > ${P99_LIMIT_MS} ms or errors)`, values: {}, text: {} };
     for (const t of COLLAB_TARGETS) {
       const runs = of<ManyDocsResult>(results, 'manydocs', t);
@@ -60,7 +59,8 @@ function collabRows(results: Results, steps: number[]): Row[] {
     each('kill -9: keystrokes lost', 'durability', (r: DurabilityResult) => r.lost, 0, t3);
     each('kill -9: lost after "stored" was shown', 'durability', (r: DurabilityResult) => r.ackedLost, 0, t3);
   }
-  if (results.coldload) each('cold load, 10,000-update history (ms)', 'coldload', (r: ColdLoadResult) => r.ms, 0, ['casustafel-pg', 'casustafel-pglite', 'hocuspocus']);
+  if (results.coldload)
+    each('cold load, 10,000-update history (ms)', 'coldload', (r: ColdLoadResult) => r.ms, 0, ['casustafel-pg', 'casustafel-pglite', 'hocuspocus']);
   if (results.memory) {
     each('memory: peak RSS (MB)', 'memory', (r: MemoryResult) => r.peakMb, 0);
     each('memory: RSS per open document (KB)', 'memory', (r: MemoryResult) => r.perDocKb, 0);

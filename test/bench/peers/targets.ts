@@ -60,7 +60,8 @@ interface Proc {
 function spawnNode(args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    // PEERS_NODE_OPTIONS reaches the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_OPTIONS: process.env.PEERS_NODE_OPTIONS ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -44,7 +44,10 @@ export const coldLoad: Scenario<ColdLoadResult> = {
         const loads: number[] = [];
         let complete = true;
         for (let d = 0; d < docs; d++) {
-          const r = await ctx.workers.send<{ ms: number; paragraphs: string[] }>(0, 'read', { spec: instance.spec(d, `c${ctx.rep}-${d}`, 0), timeoutMs: 60_000 });
+          const r = await ctx.workers.send<{ ms: number; paragraphs: string[] }>(0, 'read', {
+            spec: instance.spec(d, `c${ctx.rep}-${d}`, 0),
+            timeoutMs: 60_000,
+          });
           loads.push(r.ms);
           complete &&= r.paragraphs.some((p) => p.length === expected);
         }

@@ -52,7 +52,12 @@ async function casustafelRoutes(ctx: Parameters<Scenario['run']>[0], instance: I
   routes.me = await load(ctx.workers, instance.base, get('/api/me'), ctx.quick, 200);
   routes.board = await load(ctx.workers, instance.base, get(`/api/households/${http.householdId}/actions`), ctx.quick, 200);
   routes.household = await load(ctx.workers, instance.base, get(`/api/households/${http.householdId}`), ctx.quick, 200);
-  const claims = http.claimCookies.map((cookie, i) => ({ cookie, method: 'POST', paths: http.claimActions[i]!.map((a) => `/api/actions/${a}/claim`), once: true }));
+  const claims = http.claimCookies.map((cookie, i) => ({
+    cookie,
+    method: 'POST',
+    paths: http.claimActions[i]!.map((a) => `/api/actions/${a}/claim`),
+    once: true,
+  }));
   routes.claim = await load(ctx.workers, instance.base, claims, ctx.quick, 200);
 
   const latencies: number[] = [];
@@ -69,7 +74,12 @@ async function casustafelRoutes(ctx: Parameters<Scenario['run']>[0], instance: I
     const refused = answers.filter((a) => a.status === 409).length;
     oneWinnerEveryRound &&= won === 1 && refused === HTTP_CONCURRENCY - 1;
     latencies.push(...answers.map((a) => a.ms));
-    roundP99.push(percentile(answers.map((a) => a.ms), 0.99));
+    roundP99.push(
+      percentile(
+        answers.map((a) => a.ms),
+        0.99,
+      ),
+    );
   }
   return { routes, race: { rounds: http.raceActions.length, oneWinnerEveryRound, p99: median(roundP99), p50: percentile(latencies, 0.5) } };
 }
