@@ -181,12 +181,14 @@ async function httpLoad(base: string, loops: Loop[], warmMs: number, durationMs:
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let lastEnd = measureFrom;
+  let made = 0;
   await Promise.all(
     loops.map(async (loop) => {
       for (let i = 0; performance.now() < end && !(loop.once && i >= loop.paths.length); i++) {
         const t0 = performance.now();
         const status = await request(base, loop.method, loop.paths[i % loop.paths.length]!, loop.cookie);
         const t1 = performance.now();
+        made++;
         if (t0 < measureFrom) continue;
         latencies.push(t1 - t0);
         statuses[status] = (statuses[status] ?? 0) + 1;
@@ -194,7 +196,7 @@ async function httpLoad(base: string, loops: Loop[], warmMs: number, durationMs:
       }
     }),
   );
-  return { latencies, statuses, measuredMs: lastEnd - measureFrom };
+  return { latencies, statuses, measuredMs: lastEnd - measureFrom, made };
 }
 
 /** All at once: one request per cookie. */

@@ -82,8 +82,7 @@ console.log(`\nPeer benchmark, ${started.toISOString().slice(0, 10)}, ${machine.
 console.log(
   `medians of ${args.reps} repetition(s)${args.quick ? ', --quick' : ''}; load average ${machine.loadAverage.before.toFixed(1)} before, ${machine.loadAverage.after.toFixed(1)} after\n`,
 );
-console.log(tables.collab);
-if (tables.requests) console.log(`\n${tables.requests}`);
+console.log([tables.collab, tables.requests].filter(Boolean).join('\n\n'));
 
 const out = join(root, 'bench-results');
 mkdirSync(out, { recursive: true });

@@ -69,6 +69,7 @@ function collabRows(results: Results, steps: number[]): Row[] {
 }
 
 function collabTable(rows: Row[]): string {
+  if (rows.length === 0) return '';
   const head = ['', ...COLLAB_TARGETS.map((t) => LABELS[t]), 'Casustafel ÷ Hocuspocus (PG / PGlite)', 'Casustafel ÷ relay (PG / PGlite)'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
   for (const r of rows) {
@@ -87,8 +88,12 @@ function requestsTable(results: Results): string {
     { app: 'casustafel-pg', floor: 'floor-pg', name: 'PostgreSQL' },
     { app: 'casustafel-pglite', floor: 'floor-pglite', name: 'PGlite' },
   ] as const;
-  const route = (t: TargetName, name: string, pick: 'rps' | 'p99') => med<RequestsResult>(results, 'requests', t, (r) => r.routes[name]?.[pick]);
-  const head = ['100 concurrent', ...engines.flatMap((e) => [`${e.name} req/s`, `${e.name} p99 (ms)`, `${e.name} ÷ floor req/s`])];
+  const route = (t: TargetName, name: string, pick: 'rps' | 'p99' | 'serverCpuMs' | 'dbCpuMs') =>
+    med<RequestsResult>(results, 'requests', t, (r) => r.routes[name]?.[pick]);
+  const head = [
+    '100 concurrent',
+    ...engines.flatMap((e) => [`${e.name} req/s`, `${e.name} p99 (ms)`, `${e.name} ÷ floor req/s`, `${e.name} CPU ms/req (server + db)`]),
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
   const labels: Record<string, string> = {
     floor: 'floor: Hono + one indexed SELECT',
@@ -101,15 +106,16 @@ function requestsTable(results: Results): string {
     const cells = engines.flatMap((e) => {
       const t = name === 'floor' ? e.floor : e.app;
       const rps = route(t, name, 'rps');
-      return [fmt(rps), fmt(route(t, name, 'p99'), 1), name === 'floor' ? '1.00×' : ratio(rps, route(e.floor, 'floor', 'rps'))];
+      const cpu = `${fmt(route(t, name, 'serverCpuMs'), 2)} + ${fmt(route(t, name, 'dbCpuMs'), 2)}`;
+      return [fmt(rps), fmt(route(t, name, 'p99'), 1), name === 'floor' ? '1.00×' : ratio(rps, route(e.floor, 'floor', 'rps')), cpu];
     });
     lines.push(`| ${labels[name]} | ${cells.join(' | ')} |`);
   }
   const race = engines.flatMap((e) => {
     const runs = of<RequestsResult>(results, 'requests', e.app);
     const p99 = median(runs.map((r) => r.race?.p99 ?? Number.NaN));
-    const ok = runs.length > 0 && runs.every((r) => r.race?.oneWinnerEveryRound);
-    return [ok ? 'one winner ✓' : 'WINNERS WRONG', fmt(p99, 1), `${ratio(p99, route(e.app, 'board', 'p99'))} of board p99`];
+    const verdict = runs.length === 0 ? '—' : runs.every((r) => r.race?.oneWinnerEveryRound) ? 'one winner ✓' : 'WINNERS WRONG';
+    return [verdict, fmt(p99, 1), `${ratio(p99, route(e.app, 'board', 'p99'))} of board p99`, ''];
   });
   lines.push(`| 100 concurrent claims of one action | ${race.join(' | ')} |`);
   return lines.join('\n');

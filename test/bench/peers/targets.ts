@@ -57,11 +57,13 @@ interface Proc {
   output: () => string;
 }
 
+/** PEERS_NODE_ARGS go to the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile of each. */
+const serverNodeArgs = (process.env.PEERS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 function spawnNode(args: string[], env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...serverNodeArgs, ...args], {
     cwd: root,
-    // PEERS_NODE_OPTIONS reaches the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_OPTIONS: process.env.PEERS_NODE_OPTIONS ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -90,8 +92,8 @@ async function stopProc(proc: Proc, signal: NodeJS.Signals) {
   if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGKILL');
 }
 
-/** A server process that can be killed and started again on the same port and data. */
-async function managed(args: string[], env: Record<string, string>, readyPath: string) {
+/** A server process that can be killed and started again on the same port and data; `cleanup` runs if it cannot start. */
+async function managed(args: string[], env: Record<string, string>, readyPath: string, cleanup: () => Promise<unknown> = async () => {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let proc: Proc;
@@ -99,7 +101,13 @@ async function managed(args: string[], env: Record<string, string>, readyPath: s
     proc = spawnNode(args, { ...env, PORT: String(port) });
     await until(proc, base + readyPath);
   };
-  await start();
+  try {
+    await start();
+  } catch (err) {
+    await stopProc(proc!, 'SIGKILL');
+    await cleanup();
+    throw err;
+  }
   return {
     base,
     port,
@@ -138,6 +146,10 @@ async function casustafel(ctx: BenchContext, engine: 'pg' | 'pglite', collab: Co
       ...(pg ? { DATABASE_URL: pg.url } : {}),
     },
     '/api/ready',
+    async () => {
+      await pg?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   );
   const ws = server.base.replace(/^http/, 'ws') + '/collab';
   return {
@@ -177,7 +189,7 @@ async function hocuspocus(ctx: BenchContext, collab: CollabSeed): Promise<Instan
     for (const name of docs) await sql`INSERT INTO hocuspocus_documents (name, data) VALUES (${name}, ${state})`;
     await sql.end();
   }
-  const server = await managed([join(here, 'hocuspocus-server.mjs')], { DATABASE_URL: pg.url, TEMPLATE_FILE: ctx.templateFile }, '/');
+  const server = await managed([join(here, 'hocuspocus-server.mjs')], { DATABASE_URL: pg.url, TEMPLATE_FILE: ctx.templateFile }, '/', pg.drop);
   const ws = server.base.replace(/^http/, 'ws');
   return {
     name: 'hocuspocus',
@@ -215,7 +227,10 @@ async function relay(ctx: BenchContext, collab: CollabSeed): Promise<Instance> {
 async function floor(ctx: BenchContext, engine: 'pg' | 'pglite'): Promise<Instance> {
   const dataDir = mkdtempSync(join(ctx.tmp, 'floor-'));
   const pg = engine === 'pg' ? await scratchPostgres(ctx, 'floor_peers') : null;
-  const server = await managed([join(here, 'floor-server.mjs')], pg ? { DATABASE_URL: pg.url } : { PGLITE_DIR: dataDir }, '/api/ready');
+  const server = await managed([join(here, 'floor-server.mjs')], pg ? { DATABASE_URL: pg.url } : { PGLITE_DIR: dataDir }, '/api/ready', async () => {
+    await pg?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   return {
     name: engine === 'pg' ? 'floor-pg' : 'floor-pglite',
     base: server.base,

@@ -2,7 +2,7 @@
 // authorised routes and, on the same engine, the floor (a minimal Hono route running one indexed SELECT);
 // then rounds of 100 concurrent claims of one action by 100 different partners (exactly one may win).
 import { type Scenario, withInstance } from '../scenario.ts';
-import { median, percentile } from '../stats.ts';
+import { cpuMeter, median, percentile } from '../stats.ts';
 import { HTTP_CONCURRENCY } from '../fixtures.ts';
 import { type Instance, launch, type TargetName } from '../targets.ts';
 import type { Workers } from '../workers.ts';
@@ -13,6 +13,9 @@ export interface RouteResult {
   p99: number;
   /** Answers other than the expected status. */
   errors: number;
+  /** CPU per request of the server process and of its PostgreSQL backends, in ms. */
+  serverCpuMs: number;
+  dbCpuMs: number;
 }
 
 export interface RequestsResult {
@@ -27,38 +30,51 @@ interface Loop {
   once?: boolean;
 }
 
-async function load(workers: Workers, base: string, loops: Loop[], quick: boolean, expected: number): Promise<RouteResult> {
+async function load(workers: Workers, instance: Instance, loops: Loop[], quick: boolean, expected: number): Promise<RouteResult> {
   const parts = workers.size;
+  const server = cpuMeter(() => [instance.pid()]);
+  const db = cpuMeter(() => instance.dbPids());
+  await Promise.all([server.start(), db.start()]);
   const results = await Promise.all(
     Array.from({ length: parts }, (_, w) =>
-      workers.send<{ latencies: number[]; statuses: Record<string, number>; measuredMs: number }>(w, 'http', {
-        base,
+      workers.send<{ latencies: number[]; statuses: Record<string, number>; measuredMs: number; made: number }>(w, 'http', {
+        base: instance.base,
         loops: loops.filter((_, i) => i % parts === w),
         warmMs: 1000,
         durationMs: quick ? 2000 : 5000,
       }),
     ),
   );
+  const [serverMs, dbMs] = await Promise.all([server.stop(), db.stop()]);
   const latencies = results.flatMap((r) => r.latencies);
   const measuredMs = Math.max(...results.map((r) => r.measuredMs));
   const errors = results.reduce((n, r) => n + Object.entries(r.statuses).reduce((m, [s, c]) => m + (Number(s) === expected ? 0 : c), 0), 0);
-  return { rps: (latencies.length / measuredMs) * 1000, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors };
+  // CPU is measured over warm-up and measurement alike, so it is divided by every request made.
+  const made = results.reduce((n, r) => n + r.made, 0);
+  return {
+    rps: (latencies.length / measuredMs) * 1000,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    errors,
+    serverCpuMs: serverMs / made,
+    dbCpuMs: dbMs / made,
+  };
 }
 
 async function casustafelRoutes(ctx: Parameters<Scenario['run']>[0], instance: Instance): Promise<RequestsResult> {
   const http = instance.fixture!.http!;
   const get = (path: string) => http.readCookies.map((cookie) => ({ cookie, method: 'GET', paths: [path] }));
   const routes: Record<string, RouteResult> = {};
-  routes.me = await load(ctx.workers, instance.base, get('/api/me'), ctx.quick, 200);
-  routes.board = await load(ctx.workers, instance.base, get(`/api/households/${http.householdId}/actions`), ctx.quick, 200);
-  routes.household = await load(ctx.workers, instance.base, get(`/api/households/${http.householdId}`), ctx.quick, 200);
+  routes.me = await load(ctx.workers, instance, get('/api/me'), ctx.quick, 200);
+  routes.board = await load(ctx.workers, instance, get(`/api/households/${http.householdId}/actions`), ctx.quick, 200);
+  routes.household = await load(ctx.workers, instance, get(`/api/households/${http.householdId}`), ctx.quick, 200);
   const claims = http.claimCookies.map((cookie, i) => ({
     cookie,
     method: 'POST',
     paths: http.claimActions[i]!.map((a) => `/api/actions/${a}/claim`),
     once: true,
   }));
-  routes.claim = await load(ctx.workers, instance.base, claims, ctx.quick, 200);
+  routes.claim = await load(ctx.workers, instance, claims, ctx.quick, 200);
 
   const latencies: number[] = [];
   const roundP99: number[] = [];
@@ -94,7 +110,7 @@ export const requests: Scenario<RequestsResult> = {
       async (instance) => {
         if (target.startsWith('floor')) {
           const loops = Array.from({ length: HTTP_CONCURRENCY }, (_, i) => ({ method: 'GET', paths: [`/floor/${i}`] }));
-          return { routes: { floor: await load(ctx.workers, instance.base, loops, ctx.quick, 200) } };
+          return { routes: { floor: await load(ctx.workers, instance, loops, ctx.quick, 200) } };
         }
         return casustafelRoutes(ctx, instance);
       },
