@@ -11,7 +11,7 @@ const H = 360;
 const M = { left: 56, right: 16, top: 24, bottom: 96 };
 const Y_MAX = 1000;
 
-export function chartSvg(series: Series[], title: string): string {
+export function chartSvg(series: Series[], title: string, xLabel: string): string {
   const all = series.flatMap((s) => s.points.map((p) => p.docs));
   const xMin = Math.min(20, ...all);
   const xMax = Math.max(400, ...all);
@@ -30,7 +30,7 @@ export function chartSvg(series: Series[], title: string): string {
     parts.push(`<text x="${M.left - 6}" y="${y(ms) + 4}" text-anchor="end">${ms === Y_MAX ? '≥1000' : ms}</text>`);
   }
   for (const d of ticks) parts.push(`<text x="${x(d)}" y="${H - M.bottom + 16}" text-anchor="middle">${d}</text>`);
-  parts.push(`<text x="${W / 2}" y="${H - M.bottom + 32}" text-anchor="middle">documents open (5 editors each, 2 edits/s per editor)</text>`);
+  parts.push(`<text x="${W / 2}" y="${H - M.bottom + 32}" text-anchor="middle">${xLabel}</text>`);
   parts.push(`<text transform="translate(14 ${(H - M.bottom + M.top) / 2}) rotate(-90)" text-anchor="middle">p99 edit latency to all editors (ms)</text>`);
   series.forEach((s, i) => {
     const pts = s.points.map((p) => `${x(p.docs).toFixed(1)},${y(p.p99).toFixed(1)}`);

@@ -14,7 +14,7 @@ import type { RunContext, Scenario } from './scenario.ts';
 import { coldLoad } from './scenarios/cold-load.ts';
 import { durability } from './scenarios/durability.ts';
 import { fanout } from './scenarios/fanout.ts';
-import { manyDocs } from './scenarios/many-docs.ts';
+import { EDIT_INTERVAL_MS, manyDocs } from './scenarios/many-docs.ts';
 import { memory } from './scenarios/memory.ts';
 import { requests } from './scenarios/requests.ts';
 import type { BenchContext, TargetName } from './targets.ts';
@@ -94,7 +94,11 @@ const series = chartSeries(results);
 if (series.length) {
   writeFileSync(
     join(out, 'p99-vs-documents.svg'),
-    chartSvg(series, `p99 edit latency vs documents (${started.toISOString().slice(0, 10)}, medians of ${args.reps})`),
+    chartSvg(
+      series,
+      `p99 edit latency vs documents (${started.toISOString().slice(0, 10)}, medians of ${args.reps})`,
+      `documents open (5 editors each, one edit per ${EDIT_INTERVAL_MS / 1000} s per editor)`,
+    ),
   );
 }
 log(`written to ${out}`);

@@ -1,4 +1,4 @@
-// Many documents × 5 editors each (every editor typing twice a second), stepped 20 → 50 → 100 → 200 → 400 →
+// Many documents × 5 editors each (every editor typing once a second), stepped 20 → 50 → 100 → 200 → 400 →
 // … until p99 > 500 ms or any error: the server's breaking point. One server per repetition, fresh clients per step.
 import { type Scenario, withInstance } from '../scenario.ts';
 import { sleep } from '../stats.ts';
@@ -6,6 +6,7 @@ import { COLLAB_TARGETS, launch } from '../targets.ts';
 import { errorsOf, type LatencyResult, measureLatency } from './latency.ts';
 
 const PER_DOC = 5;
+export const EDIT_INTERVAL_MS = 1000;
 export const P99_LIMIT_MS = 500;
 export const FULL_STEPS = [20, 50, 100, 200, 400, 800, 1600];
 export const QUICK_STEPS = [20, 100];
@@ -38,7 +39,7 @@ export const manyDocs: Scenario<ManyDocsResult> = {
             result = await measureLatency(
               ctx.workers,
               instance,
-              { clientsPerDoc: PER_DOC, intervalMs: 500, warmMs: 2000, durationMs: ctx.quick ? 3000 : 8000, graceMs: 2000 },
+              { clientsPerDoc: PER_DOC, intervalMs: EDIT_INTERVAL_MS, warmMs: 2000, durationMs: ctx.quick ? 3000 : 8000, graceMs: 2000 },
               opened.failed,
             );
           } finally {
