@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SaveTracker, saveAckParams } from '../../../client/features/editor/save-tracker.ts';
+import { bodyText, cookieWebSocket } from '../../support/collab.ts';
 
 export interface ClientSpec {
   /** Unique over the whole run (edit tokens carry it). */
@@ -28,14 +29,6 @@ export interface Client {
   drops: number;
   saves: SaveTracker | null;
   destroy(): void;
-}
-
-function cookieSocket(cookie: string | undefined) {
-  return class extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, cookie ? { headers: { cookie } } : {});
-    }
-  };
 }
 
 export function openClient(spec: ClientSpec, timeoutMs = 60_000): Client {
@@ -74,7 +67,7 @@ export function openClient(spec: ClientSpec, timeoutMs = 60_000): Client {
   }
 
   const saves = spec.acks ? new SaveTracker() : null;
-  const Socket = cookieSocket(spec.cookie);
+  const Socket = cookieWebSocket(spec.cookie ?? null);
   const provider = new WebsocketProvider(spec.url, spec.room, doc, {
     WebSocketPolyfill: (saves ? saves.socketClass(Socket) : Socket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -104,13 +97,4 @@ export function ownParagraph(client: Client, text = ''): Y.XmlText {
 }
 
 /** The text of each paragraph of the body. */
-export function paragraphTexts(fragment: Y.XmlFragment): string[] {
-  return fragment.toArray().map((node) =>
-    node instanceof Y.XmlElement
-      ? node
-          .toArray()
-          .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
-          .join('')
-      : '',
-  );
-}
+export const paragraphTexts = (fragment: Y.XmlFragment): string[] => bodyText(fragment).split('\n');
