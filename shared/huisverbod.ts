@@ -30,8 +30,11 @@ export function daysBetween(fromIsoDay: string, toIsoDay: string): number {
 }
 
 /** Today's calendar date in Europe/Amsterdam. */
+/** Made once: building an Intl.DateTimeFormat costs far more than formatting with it (it ran per action presented). */
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function amsterdamDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return AMSTERDAM_DAY.format(now);
 }
 
 export function huisverbodTimeline(start: string, extendedUntil: string | null, today: string): HuisverbodTimeline;

@@ -158,26 +158,21 @@ export const PROFILE_INFO: Record<Profile, { label: string; description: string;
 export const PACKAGE_LABEL = (p: number | null, hasChildren: boolean) =>
   p ? `HG-pakket ${p} (${hasChildren ? 'met kinderen' : 'zonder kinderen'})` : 'Geen HG-pakket';
 
-/** nl-NL date/time formatting in Europe/Amsterdam. */
+/** nl-NL date/time formatting in Europe/Amsterdam. Formatters are made once (making one costs far more than using it). */
 const TZ = 'Europe/Amsterdam';
-export const formatDate = (iso: string | null | undefined) =>
-  iso
-    ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : TZ }).format(
-        new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso),
-      )
-    : '—';
-export const formatShortDate = (iso: string | null | undefined) =>
-  iso
-    ? new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : TZ }).format(
-        new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso),
-      )
-    : '—';
-export const formatDateTime = (iso: string | null | undefined) =>
-  iso
-    ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TZ }).format(
-        new Date(iso),
-      )
-    : '—';
+const nl = (opts: Intl.DateTimeFormatOptions) => ({
+  /** A calendar day (YYYY-MM-DD) is that day wherever the viewer is; a moment is shown in Dutch time. */
+  day: new Intl.DateTimeFormat('nl-NL', { ...opts, timeZone: 'UTC' }),
+  moment: new Intl.DateTimeFormat('nl-NL', { ...opts, timeZone: TZ }),
+});
+const LONG = nl({ day: 'numeric', month: 'long', year: 'numeric' });
+const SHORT = nl({ day: '2-digit', month: '2-digit', year: 'numeric' });
+const WITH_TIME = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TZ });
+const dated = (f: ReturnType<typeof nl>) => (iso: string | null | undefined) =>
+  iso ? (iso.length === 10 ? f.day.format(new Date(iso + 'T00:00:00Z')) : f.moment.format(new Date(iso))) : '—';
+export const formatDate = dated(LONG);
+export const formatShortDate = dated(SHORT);
+export const formatDateTime = (iso: string | null | undefined) => (iso ? WITH_TIME.format(new Date(iso)) : '—');
 
 /** How a household is named to a participant: below `volledig` the server empties what the level does not show. */
 export function householdLabel(h: { reference: string; displayName: string; myLevel: InfoLevel | null }): { reference: string; name: string } {
