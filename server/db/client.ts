@@ -88,6 +88,8 @@ function silenceBoundedSocket(silenceMs: number) {
 }
 
 let pools = 0;
+/** The advisory lock key of schema migrations (any constant unique to this application). */
+const MIGRATION_LOCK = 7_305_114_221;
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -119,7 +121,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         // The stats query itself holds one busy connection.
         return row ? { open: row.open, busy: Math.max(0, row.busy - 1), max } : null;
       },
-      migrate: () => migratePostgres(db, { migrationsFolder }),
+      // Several processes starting at once (a cluster, a rolling deploy) migrate one after the other: a session-level
+      // advisory lock held on a reserved connection while the migrator runs on the pool; the next one finds it done.
+      migrate: async () => {
+        const lock = await client.reserve();
+        try {
+          await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          await migratePostgres(db, { migrationsFolder });
+        } finally {
+          await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+          lock.release();
+        }
+      },
       close: () => client.end({ timeout: Math.min(5, queryTimeoutMs / 1000) }),
       ping: (timeoutMs) =>
         withTimeout(client`select 1`.execute(), timeoutMs, 'database ping').then(

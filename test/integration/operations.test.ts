@@ -2,12 +2,12 @@
 // error body) to every log line of its request or socket, and Prometheus metrics behind a port or a token.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import postgres from 'postgres';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { documents } from '../../server/db/schema.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import { migrationsFolder, openDatabase } from '../../server/db/client.ts';
 import { ApiClient } from '../support/client.ts';
 import { appendParagraph, connectClient, rawSocket, waitFor } from '../support/collab.ts';
 import { householdWithCast } from '../support/factories.ts';
@@ -68,6 +68,31 @@ describe('readiness', () => {
       await unmigrated.close();
       await admin?.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin?.end();
+    }
+  });
+
+  it('several processes starting at once on an empty PostgreSQL database migrate it once, one after the other', async () => {
+    const url = inject('databaseUrl');
+    if (!url) {
+      console.log('concurrent migrations: PostgreSQL only (an embedded PGlite has one process)');
+      return;
+    }
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    const name = `casustafel_concurrent_${process.pid}_${Date.now()}`;
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const emptyUrl = Object.assign(new URL(url), { pathname: '/' + name }).toString();
+    const dbs = await Promise.all([0, 1, 2].map(() => openDatabase({ databaseUrl: emptyUrl, dataDir: 'memory://' })));
+    try {
+      await Promise.all(dbs.map((d) => d.migrate()));
+      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+      const probe = postgres(emptyUrl, { max: 1, onnotice: () => {} });
+      const [row] = await probe`select count(*)::int as n from drizzle.__drizzle_migrations`;
+      await probe.end();
+      expect(row!.n).toBe(journal.entries.length);
+    } finally {
+      await Promise.all(dbs.map((d) => d.close()));
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   });
 
