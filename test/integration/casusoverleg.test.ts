@@ -189,7 +189,7 @@ describe('planning and running the casusoverleg', () => {
     const before = (await s.api.regie.get(`/api/casusoverleggen/${s.id}`)).body.casusoverleg;
     const moved = await s.api.regie.patch(`/api/casusoverleggen/${s.id}`, { startsAt: new Date(new Date(before.startsAt).getTime() + 3_600_000).toISOString() });
     expect(moved.status).toBe(200);
-    const shifted = (i: { slotStart: string }) => new Date(i.slotStart).getTime() + 3_600_000;
+    const shifted = (i: { [k: string]: any }) => new Date(i.slotStart).getTime() + 3_600_000;
     expect(moved.body.casusoverleg.items.map((i: { slotStart: string }) => new Date(i.slotStart).getTime())).toEqual(before.items.map(shifted));
     const [after] = await db().select().from(documents).where(eq(documents.id, s.itemOf('full').documentId));
     expect(after!.meetingAt!.getTime()).toBe(shifted(s.itemOf('full')));
