@@ -111,7 +111,11 @@ export async function changeAgendaItem(
       .update(documents)
       .set({ meetingAt: slotStart })
       .where(and(eq(documents.id, item.documentId), eq(documents.kind, 'meeting'), isNull(documents.lockedAt)));
-    await audit(tx, { ...itemAudit(actor, row, item), event: 'casusoverleg.agenda_change', details: { itemId, slotStart: slotStart.toISOString(), slotMinutes } });
+    await audit(tx, {
+      ...itemAudit(actor, row, item),
+      event: 'casusoverleg.agenda_change',
+      details: { itemId, slotStart: slotStart.toISOString(), slotMinutes },
+    });
   });
 }
 
@@ -135,7 +139,11 @@ export async function reorderAgenda(deps: CasusoverlegDeps, actor: ActorContext,
     if (itemIds.length !== known.size || new Set(itemIds).size !== itemIds.length || !itemIds.every((i) => known.has(i))) {
       throw badRequest('AGENDA_MISMATCH', 'Geef elk agendapunt van dit overleg precies één keer op. Vernieuw de agenda en probeer het opnieuw.');
     }
-    for (const [i, itemId] of itemIds.entries()) await tx.update(casusoverlegItems).set({ position: i + 1 }).where(eq(casusoverlegItems.id, itemId));
+    for (const [i, itemId] of itemIds.entries())
+      await tx
+        .update(casusoverlegItems)
+        .set({ position: i + 1 })
+        .where(eq(casusoverlegItems.id, itemId));
     await audit(tx, { ...auditActor(actor), target: row.id, event: 'casusoverleg.agenda_order', details: { itemIds } });
   });
 }

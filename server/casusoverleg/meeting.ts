@@ -51,11 +51,13 @@ export async function moveTo(deps: CasusoverlegDeps, actor: ActorContext, id: st
 export async function closeCasusoverleg(deps: CasusoverlegDeps, actor: ActorContext, id: string): Promise<CasusoverlegDetail> {
   return changeCasusoverleg(deps, actor, id, async (tx, row) => {
     assertChair(row, actor);
-    await tx
-      .update(casusoverleggen)
-      .set({ status: 'closed', closedAt: actor.now, currentItemId: null })
-      .where(eq(casusoverleggen.id, row.id));
-    await audit(tx, { ...auditActor(actor), target: row.id, event: 'casusoverleg.close', details: { startedAt: (row.startedAt ?? row.startsAt).toISOString() } });
+    await tx.update(casusoverleggen).set({ status: 'closed', closedAt: actor.now, currentItemId: null }).where(eq(casusoverleggen.id, row.id));
+    await audit(tx, {
+      ...auditActor(actor),
+      target: row.id,
+      event: 'casusoverleg.close',
+      details: { startedAt: (row.startedAt ?? row.startsAt).toISOString() },
+    });
   });
 }
 

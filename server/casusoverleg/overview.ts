@@ -58,10 +58,7 @@ async function changedAgreements(db: Db, casusoverlegId: string, householdIds: s
 }
 
 async function householdIdsOf(db: Db, casusoverlegId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: casusoverlegItems.householdId })
-    .from(casusoverlegItems)
-    .where(eq(casusoverlegItems.casusoverlegId, casusoverlegId));
+  const rows = await db.select({ id: casusoverlegItems.householdId }).from(casusoverlegItems).where(eq(casusoverlegItems.casusoverlegId, casusoverlegId));
   return rows.map((r) => r.id);
 }
 
@@ -74,7 +71,10 @@ export async function meetingOverviewFor(db: Db, casusoverlegId: string, organiz
   if (!row) return null;
   const window = meetingWindow(row, now);
   const changed = (await changedAgreements(db, row.id, await householdIdsOf(db, row.id), window)).filter((c) => c.row.ownerOrganizationId === organizationId);
-  const byHousehold = new Map<string, { actionId: string; title: string; status: ActionRow['status']; dueDate: string | null; isNew: boolean; verdict: EvaluationVerdict | null }[]>();
+  const byHousehold = new Map<
+    string,
+    { actionId: string; title: string; status: ActionRow['status']; dueDate: string | null; isNew: boolean; verdict: EvaluationVerdict | null }[]
+  >();
   for (const c of changed) {
     const list = byHousehold.get(c.row.householdId) ?? [];
     list.push({ actionId: c.row.id, title: c.row.title, status: c.row.status, dueDate: c.row.dueDate, isNew: c.isNew, verdict: c.verdict });
@@ -89,7 +89,12 @@ export async function meetingOverviewFor(db: Db, casusoverlegId: string, organiz
 }
 
 /** GET /api/casusoverleggen/:id/overzicht: the agreements as far as this viewer's households and levels reach; each household read is audited. */
-export async function overviewForViewer(deps: { db: Db; auditWriter: AuditWriter }, requester: Requester, id: string, now: Date): Promise<CasusoverlegOverviewResponse> {
+export async function overviewForViewer(
+  deps: { db: Db; auditWriter: AuditWriter },
+  requester: Requester,
+  id: string,
+  now: Date,
+): Promise<CasusoverlegOverviewResponse> {
   const row = await loadVisible(deps.db, requester.user.id, id);
   const detail = await presentDetail(deps.db, requester, row);
   const window = meetingWindow(row, now);
@@ -104,7 +109,15 @@ export async function overviewForViewer(deps: { db: Db; auditWriter: AuditWriter
     grants.map((g) => g.household.id),
     window,
   );
-  const presented = new Map((await presentActions(deps.db, changed.map((c) => c.row), now)).map((a) => [a.id, a]));
+  const presented = new Map(
+    (
+      await presentActions(
+        deps.db,
+        changed.map((c) => c.row),
+        now,
+      )
+    ).map((a) => [a.id, a]),
+  );
   const orgId = requester.user.organization.id;
   const agreements: OverviewAgreement[] = [];
   for (const c of changed) {

@@ -6,14 +6,7 @@ import type { Module } from '../module.ts';
 import { actorOf, parseBody } from '../http.ts';
 import { requireUser } from '../auth/middleware.ts';
 import { getCollab } from '../documents/module.ts';
-import {
-  AgendaCurrentInput,
-  AgendaItemInput,
-  AgendaItemPatch,
-  AgendaOrderInput,
-  CasusoverlegInput,
-  CasusoverlegPatch,
-} from '../../shared/schemas.ts';
+import { AgendaCurrentInput, AgendaItemInput, AgendaItemPatch, AgendaOrderInput, CasusoverlegInput, CasusoverlegPatch } from '../../shared/schemas.ts';
 import type {
   CasusoverlegListResponse,
   CasusoverlegOverviewResponse,

@@ -163,7 +163,10 @@ async function shiftSlots(tx: Tx, casusoverlegId: string, ms: number) {
     .where(
       and(
         isNull(documents.lockedAt),
-        inArray(documents.id, tx.select({ id: casusoverlegItems.documentId }).from(casusoverlegItems).where(eq(casusoverlegItems.casusoverlegId, casusoverlegId))),
+        inArray(
+          documents.id,
+          tx.select({ id: casusoverlegItems.documentId }).from(casusoverlegItems).where(eq(casusoverlegItems.casusoverlegId, casusoverlegId)),
+        ),
       ),
     );
 }
@@ -175,10 +178,7 @@ export async function listCasusoverleggen(db: Db, user: Requester['user']): Prom
       db,
       rows.filter((r) => r.status !== 'closed'),
     ),
-    presentSummaries(
-      db,
-      rows.filter((r) => r.status === 'closed').reverse(),
-    ),
+    presentSummaries(db, rows.filter((r) => r.status === 'closed').reverse()),
   ]);
   return { upcoming, past };
 }

@@ -524,10 +524,7 @@ export const casusoverlegItems = pgTable(
     addedBy: uuid('added_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('casusoverleg_items_household_once').on(t.casusoverlegId, t.householdId),
-    index('casusoverleg_items_household_idx').on(t.householdId),
-  ],
+  (t) => [uniqueIndex('casusoverleg_items_household_once').on(t.casusoverlegId, t.householdId), index('casusoverleg_items_household_idx').on(t.householdId)],
 );
 
 /** Per-household live event log (board changes etc.), replayed to SSE clients resuming with Last-Event-ID. */

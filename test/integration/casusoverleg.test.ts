@@ -45,7 +45,13 @@ async function setup() {
   let detail = planned;
   for (const k of KINDS) detail = await addToAgenda(regieApi!, planned.id, h[k].id);
   const itemOf = (k: Kind) => detail.items.find((i) => i.householdId === h[k].id)!;
-  return { users: { regie, chair, partner, outsider }, h, id: planned.id, itemOf, api: { regie: regieApi!, chair: chairApi!, partner: partnerApi!, outsider: outsiderApi! } };
+  return {
+    users: { regie, chair, partner, outsider },
+    h,
+    id: planned.id,
+    itemOf,
+    api: { regie: regieApi!, chair: chairApi!, partner: partnerApi!, outsider: outsiderApi! },
+  };
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
 
@@ -118,7 +124,10 @@ describe('who sees what of the agenda', () => {
     }
     for (const data of received) for (const secret of secretsFor(s)) expect(data).not.toContain(secret);
     // Reading the item in meeting mode is audited for the households the partner saw into, and only those.
-    const reads = await db().select().from(auditLog).where(and(eq(auditLog.event, 'casusoverleg.item_view'), eq(auditLog.userId, s.users.partner.id)));
+    const reads = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.event, 'casusoverleg.item_view'), eq(auditLog.userId, s.users.partner.id)));
     expect(new Set(reads.map((r) => r.householdId))).toEqual(new Set([s.h.full.id, s.h.afspraken.id]));
   });
 
@@ -182,16 +191,24 @@ describe('planning and running the casusoverleg', () => {
     expect((await s.api.outsider.put(`/api/casusoverleggen/${s.id}/agenda/order`, { itemIds: [item.id] })).body.error.code).toBe('NOT_ORGANISER');
 
     // Each household got its minutes as a casusoverleg of its own, at the time of its slot.
-    const [minutes] = await db().select().from(documents).where(eq(documents.id, s.itemOf('full').documentId));
+    const [minutes] = await db()
+      .select()
+      .from(documents)
+      .where(eq(documents.id, s.itemOf('full').documentId));
     expect(minutes).toMatchObject({ kind: 'meeting', householdId: s.h.full.id, title: 'Casusoverleg Zuid' });
     expect(minutes!.meetingAt!.toISOString()).toBe(new Date(s.itemOf('full').slotStart).toISOString());
     // Moving the meeting an hour moves every slot and the minutes' time.
     const before = (await s.api.regie.get(`/api/casusoverleggen/${s.id}`)).body.casusoverleg;
-    const moved = await s.api.regie.patch(`/api/casusoverleggen/${s.id}`, { startsAt: new Date(new Date(before.startsAt).getTime() + 3_600_000).toISOString() });
+    const moved = await s.api.regie.patch(`/api/casusoverleggen/${s.id}`, {
+      startsAt: new Date(new Date(before.startsAt).getTime() + 3_600_000).toISOString(),
+    });
     expect(moved.status).toBe(200);
     const shifted = (i: { [k: string]: any }) => new Date(i.slotStart).getTime() + 3_600_000;
     expect(moved.body.casusoverleg.items.map((i: { slotStart: string }) => new Date(i.slotStart).getTime())).toEqual(before.items.map(shifted));
-    const [after] = await db().select().from(documents).where(eq(documents.id, s.itemOf('full').documentId));
+    const [after] = await db()
+      .select()
+      .from(documents)
+      .where(eq(documents.id, s.itemOf('full').documentId));
     expect(after!.meetingAt!.getTime()).toBe(shifted(s.itemOf('full')));
     // A closed household cannot go on an agenda.
     const closedOne = await createHousehold(db(), { regievoerderId: s.users.regie.id });
@@ -250,7 +267,9 @@ describe('planning and running the casusoverleg', () => {
     expect(rows.find((r) => r.event === 'casusoverleg.update')!.details).toMatchObject({ changed: ['place'] });
     expect(rows.find((r) => r.event === 'casusoverleg.close')!.userId).toBe(s.users.chair.id);
     const logboek = await s.api.regie.get(`/api/households/${s.h.full.id}/audit`);
-    expect(logboek.body.entries.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['casusoverleg.agenda_add', 'casusoverleg.agenda_change']));
+    expect(logboek.body.entries.map((e: { event: string }) => e.event)).toEqual(
+      expect.arrayContaining(['casusoverleg.agenda_add', 'casusoverleg.agenda_change']),
+    );
   });
 });
 
@@ -276,10 +295,18 @@ describe('after the meeting', () => {
     expect(res.body).toMatchObject({ final: true, closedItems: 3 });
     const titles = res.body.organizations.flatMap((o: { agreements: { action: { title: string } }[] }) => o.agreements.map((a) => a.action.title));
     expect(titles.sort()).toEqual(['Afspraak gemeente', 'Afspraak politie', 'Afspraak politie bij afspraken', 'Van voor het overleg'].sort());
-    const all = res.body.organizations.flatMap((o: { agreements: unknown[] }) => o.agreements) as { action: { id: string }; isNew: boolean; household: object }[];
+    const all = res.body.organizations.flatMap((o: { agreements: unknown[] }) => o.agreements) as {
+      action: { id: string };
+      isNew: boolean;
+      household: object;
+    }[];
     expect(all.find((a) => a.action.id === before.id)!.isNew).toBe(false);
     expect(all.find((a) => a.action.id === mine.id)!.isNew).toBe(true);
-    expect(all.find((a) => a.action.id === ownAtAfspraken.id)!.household).toEqual({ id: s.h.afspraken.id, reference: s.h.afspraken.reference, displayName: '' });
+    expect(all.find((a) => a.action.id === ownAtAfspraken.id)!.household).toEqual({
+      id: s.h.afspraken.id,
+      reference: s.h.afspraken.reference,
+      displayName: '',
+    });
     expectNoSecrets(s, res.body, 'the overview');
     expect(JSON.stringify(res.body)).not.toContain(otherOrgAtAfspraken.id);
     expect(JSON.stringify(res.body)).not.toContain(hidden.id);
@@ -294,6 +321,9 @@ describe('after the meeting', () => {
     expect(ids.sort()).toEqual([mine.id, ownAtAfspraken.id, hidden.id].sort());
     expect(ids).not.toContain(theirs.id);
     expect(await meetingOverviewFor(db(), crypto.randomUUID(), politie)).toBeNull();
-    await waitFor(async () => (await db().select().from(auditLog).where(eq(auditLog.event, 'casusoverleg.overview_view'))).length >= 2, 'overview reads audited');
+    await waitFor(
+      async () => (await db().select().from(auditLog).where(eq(auditLog.event, 'casusoverleg.overview_view'))).length >= 2,
+      'overview reads audited',
+    );
   });
 });

@@ -25,7 +25,7 @@ type Case = {
   path: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
   /** Brings the household into the state the route needs (e.g. a huisverbod to decide on); may add ids. */
-  setup?: (householdId: string, actorId: string) => Promise<Partial<Ids> | void>;
+  setup?: (householdId: string, actorId: string) => Promise<Partial<Ids> | undefined>;
   expect: Record<Role, number>;
 };
 type Ids = { household: string; user: string; person: string; plan: string; casusoverleg?: string };

@@ -27,7 +27,10 @@ export async function addToAgenda(api: ApiClient, casusoverlegId: string, househ
 
 /** A casusoverleg with an empty agenda, chaired and planned by `chairId` (no regievoerder needed). */
 export async function insertCasusoverleg(db: Db, chairId: string) {
-  const [row] = await db.insert(casusoverleggen).values({ title: 'Casusoverleg', startsAt: new Date(inDays(2)), place: 'Zaal 1', chairId, createdBy: chairId }).returning();
+  const [row] = await db
+    .insert(casusoverleggen)
+    .values({ title: 'Casusoverleg', startsAt: new Date(inDays(2)), place: 'Zaal 1', chairId, createdBy: chairId })
+    .returning();
   return row!;
 }
 
