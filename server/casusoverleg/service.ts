@@ -50,9 +50,10 @@ export async function changeCasusoverleg(
     return after!;
   });
   await announce(deps.hub, row);
-  // Re-read as the actor: a chair who handed the chair over, or a planner who took their last household off,
-  // may no longer see it (404 then, like for anyone else).
-  return presentDetail(deps.db, actor, await loadVisible(deps.db, actor.user.id, row.id));
+  // As the actor sees it now. (A chair who just handed the chair over, or took their last household off, still gets
+  // this answer: its facts they knew a moment ago, and the items as their own participations show them; from the
+  // next request on it is 404 for them, like for anyone who does not see it.)
+  return presentDetail(deps.db, actor, row);
 }
 
 function announce(hub: Hub, row: CasusoverlegRow) {
