@@ -12,7 +12,7 @@ import { Alert, Button, EmptyState, Heading, Loading } from '../../components/ui
 import { formatSlot } from '../../../shared/labels.ts';
 import type { Action } from '../../../shared/board.ts';
 import type { AgendaItemView, FullAgendaItem, ReferenceAgendaItem } from '../../../shared/casusoverleg.ts';
-import { useActions } from '../board/use-actions.ts';
+import { byDue, useActions } from '../board/use-actions.ts';
 import { ActionCard } from '../board/ActionCard.tsx';
 import { ActionDialog } from '../board/ActionDialog.tsx';
 import { EvaluationPanel } from '../meeting/EvaluationPanel.tsx';
@@ -41,8 +41,6 @@ export function CurrentItem({ item, planSummary, number, count }: { item: Agenda
     );
   return <VisibleItem item={item} planSummary={planSummary} title={title} />;
 }
-
-const byDue = (a: Action, b: Action) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.createdAt.localeCompare(b.createdAt);
 
 function VisibleItem({ item, planSummary, title }: { item: FullAgendaItem | ReferenceAgendaItem; planSummary: string | null; title: ReactNode }) {
   const board = useActions(item.householdId);
