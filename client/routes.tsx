@@ -8,6 +8,10 @@ const BoardPage = lazy(() => import('./features/board/BoardPage.tsx').then((m) =
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const CasusoverleggenPage = lazy(() => import('./features/casusoverleg/CasusoverleggenPage.tsx').then((m) => ({ default: m.CasusoverleggenPage })));
+const CasusoverlegPage = lazy(() => import('./features/casusoverleg/CasusoverlegPage.tsx').then((m) => ({ default: m.CasusoverlegPage })));
+const MeetingModePage = lazy(() => import('./features/casusoverleg/MeetingModePage.tsx').then((m) => ({ default: m.MeetingModePage })));
+const MeetingOverviewPage = lazy(() => import('./features/casusoverleg/MeetingOverviewPage.tsx').then((m) => ({ default: m.MeetingOverviewPage })));
 const PrintPage = lazy(() => import('./features/meeting/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 
 export interface RouteDef {
@@ -26,5 +30,9 @@ export const routes: RouteDef[] = [
   { path: '/huishoudens/:householdId/acties', render: (p) => page(<BoardPage key={p.householdId} householdId={p.householdId!} />) },
   { path: '/overzicht', render: () => page(<OverviewPage />) },
   { path: '/mijn-account', render: () => page(<AccountPage />) },
+  { path: '/casusoverleggen', render: () => page(<CasusoverleggenPage />) },
+  { path: '/casusoverleggen/:casusoverlegId', render: (p) => page(<CasusoverlegPage key={p.casusoverlegId} id={p.casusoverlegId!} />) },
+  { path: '/casusoverleggen/:casusoverlegId/vergadering', render: (p) => page(<MeetingModePage key={p.casusoverlegId} id={p.casusoverlegId!} />) },
+  { path: '/casusoverleggen/:casusoverlegId/overzicht', render: (p) => page(<MeetingOverviewPage key={p.casusoverlegId} id={p.casusoverlegId!} />) },
   { path: '/huishoudens/:householdId/logboek', render: (p) => page(<AuditPage householdId={p.householdId!} />) },
 ];

@@ -8,6 +8,7 @@ import { createDocumentsModule } from './documents/module.ts';
 import { meetingsModule } from './meetings/routes.ts';
 import { userEventsModule } from './realtime/user-stream.ts';
 import { retentionModule } from './retention/module.ts';
+import { casusoverlegModule } from './casusoverleg/routes.ts';
 
 export function createModules(deps: Deps): Module[] {
   return [
@@ -18,5 +19,6 @@ export function createModules(deps: Deps): Module[] {
     meetingsModule(deps),
     userEventsModule(deps),
     retentionModule(deps),
+    casusoverlegModule(deps),
   ];
 }

@@ -60,6 +60,17 @@ export const AUDIT_EVENTS = [
   'household.destroy',
   'household.audit_exported',
   'household.inzage_exported',
+  'casusoverleg.plan',
+  'casusoverleg.update',
+  'casusoverleg.agenda_add',
+  'casusoverleg.agenda_change',
+  'casusoverleg.agenda_remove',
+  'casusoverleg.agenda_order',
+  'casusoverleg.start',
+  'casusoverleg.next',
+  'casusoverleg.close',
+  'casusoverleg.item_view',
+  'casusoverleg.overview_view',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number] | `action.${string}`;
 
@@ -123,6 +134,17 @@ export const AUDIT_EVENT_LABELS: Record<(typeof AUDIT_EVENTS)[number], string> =
   'household.destroy': 'Casus vernietigd',
   'household.audit_exported': 'Logboek geëxporteerd',
   'household.inzage_exported': 'Inzageverzoek van betrokkene gemaakt',
+  'casusoverleg.plan': 'Regionaal casusoverleg gepland',
+  'casusoverleg.update': 'Gegevens van casusoverleg gewijzigd',
+  'casusoverleg.agenda_add': 'Op de agenda van een casusoverleg gezet',
+  'casusoverleg.agenda_change': 'Tijdslot op de agenda gewijzigd',
+  'casusoverleg.agenda_remove': 'Van de agenda van een casusoverleg gehaald',
+  'casusoverleg.agenda_order': 'Volgorde van de agenda gewijzigd',
+  'casusoverleg.start': 'Casusoverleg gestart',
+  'casusoverleg.next': 'Volgende casus in het casusoverleg',
+  'casusoverleg.close': 'Casusoverleg gesloten',
+  'casusoverleg.item_view': 'Casus bekeken in de vergadermodus',
+  'casusoverleg.overview_view': 'Overzicht van afspraken na het casusoverleg bekeken',
 };
 
 /** The verbs of `action.<verb>` audit rows (board changes and reads of one action). */

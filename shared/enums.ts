@@ -54,6 +54,10 @@ export type PersonRole = (typeof PERSON_ROLES)[number];
 export const DOCUMENT_KINDS = ['plan', 'meeting'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/** A regional casusoverleg: planned, being held (the chair moves through the agenda), or closed by the chair. */
+export const CASUSOVERLEG_STATUSES = ['planned', 'in_progress', 'closed'] as const;
+export type CasusoverlegStatus = (typeof CASUSOVERLEG_STATUSES)[number];
+
 export const ACTION_STATUSES = ['open', 'claimed', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 

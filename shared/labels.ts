@@ -1,6 +1,7 @@
 // Dutch labels and guidance texts for the domain enums (UI is nl-NL).
 import type {
   ActionStatus,
+  CasusoverlegStatus,
   CloseReason,
   EvaluationReason,
   EvaluationVerdict,
@@ -39,6 +40,15 @@ export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
   verhuisd: 'Verhuisd',
   anders: 'Anders',
 };
+
+export const CASUSOVERLEG_STATUS_LABELS: Record<CasusoverlegStatus, string> = {
+  planned: 'Gepland',
+  in_progress: 'Bezig',
+  closed: 'Gesloten',
+};
+
+/** An agenda item the viewer does not see into: only its time slot is shown. */
+export const CLOSED_CASE_LABEL = 'Besloten casus';
 
 export const ROLE_LABELS: Record<HouseholdRole, string> = {
   regievoerder: 'Regievoerder',
@@ -179,3 +189,11 @@ export function householdLabel(h: { reference: string; displayName: string; myLe
   if (h.myLevel === 'signaal') return { reference: 'Besloten casus', name: '' };
   return { reference: h.reference, name: h.myLevel === 'afspraken' ? 'Alleen afspraken' : h.displayName };
 }
+
+/** "09:30" in Europe/Amsterdam. */
+export const formatTime = (iso: string | null | undefined) =>
+  iso ? new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TZ }).format(new Date(iso)) : '—';
+
+/** An agenda item's time slot: "09:30–09:50". */
+export const formatSlot = (slot: { slotStart: string; slotMinutes: number }) =>
+  `${formatTime(slot.slotStart)}–${formatTime(new Date(new Date(slot.slotStart).getTime() + slot.slotMinutes * 60_000).toISOString())}`;

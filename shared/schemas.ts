@@ -223,6 +223,51 @@ export const AttendanceInput = z.object({ userId: id, present: z.boolean() });
 export const EstablishInput = z.object({ name: text().trim().max(160).optional() });
 export const ReopenInput = z.object({ reason: text().trim().min(3, 'Geef een reden op').max(1000) });
 
+// --- the regional casusoverleg and its agenda (issue 12) ---
+const instant = z.string().datetime({ offset: true, message: 'Ongeldig tijdstip' });
+/** An online meeting link: http(s) only (it is shown as a link to everyone who sees the casusoverleg). */
+const meetingLink = z.union([
+  z.literal(''),
+  text()
+    .trim()
+    .max(500)
+    .url('Vul een volledige link in (https://…)')
+    .refine((u) => /^https?:\/\//i.test(u), 'Gebruik een link die met https:// begint'),
+]);
+const casusoverlegFields = {
+  title: text().trim().min(2, 'Titel is te kort').max(120),
+  startsAt: instant,
+  place: text().trim().max(200),
+  onlineLink: meetingLink,
+  /** The voorzitter; the planner when left out. */
+  chairId: id,
+};
+/** Never names or references of households here: everyone who sees the casusoverleg sees these fields. */
+export const CasusoverlegInput = z
+  .object({
+    ...casusoverlegFields,
+    title: casusoverlegFields.title.default('Casusoverleg'),
+    place: casusoverlegFields.place.default(''),
+    onlineLink: meetingLink.default(''),
+    chairId: id.optional(),
+  })
+  .refine((v) => v.place !== '' || v.onlineLink !== '', { path: ['place'], message: 'Vul een plaats of een online link in' });
+export type CasusoverlegInput = z.infer<typeof CasusoverlegInput>;
+/** A change of the casusoverleg's own facts (the chair or the planner); moving the start moves every time slot along. */
+export const CasusoverlegPatch = z.object(casusoverlegFields).partial();
+export type CasusoverlegPatch = z.infer<typeof CasusoverlegPatch>;
+
+const slotMinutes = z.number().int().min(5, 'Een tijdslot duurt minstens 5 minuten').max(240, 'Een tijdslot duurt hoogstens 4 uur');
+/** A household put on the agenda; without a slot it follows the last item (20 minutes). */
+export const AgendaItemInput = z.object({ householdId: id, slotStart: instant.optional(), slotMinutes: slotMinutes.optional() });
+export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
+export const AgendaItemPatch = z.object({ slotStart: instant.optional(), slotMinutes: slotMinutes.optional() });
+export type AgendaItemPatch = z.infer<typeof AgendaItemPatch>;
+/** Every item of the agenda, in the new order. */
+export const AgendaOrderInput = z.object({ itemIds: z.array(id).min(1).max(200) });
+/** The chair moves the meeting to this item (the first move starts the meeting). */
+export const AgendaCurrentInput = z.object({ itemId: id });
+
 // --- query strings ---
 /** A whole number in a query string: digits only, within [min, max]; anything else is a 400, never a database error. */
 /** A query parameter given empty (`?kind=`) is the same as one not given. */

@@ -10,6 +10,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nav = me
     ? [
         { href: '/', label: 'Mijn casussen', active: pathname === '/' || pathname.startsWith('/huishoudens') },
+        { href: '/casusoverleggen', label: 'Casusoverleggen', active: pathname.startsWith('/casusoverleggen') },
         { href: '/overzicht', label: 'Overzicht regie', active: pathname.startsWith('/overzicht') },
         ...(me.admin ? [{ href: '/beheer', label: 'Beheer', active: pathname.startsWith('/beheer') }] : []),
         { href: '/mijn-account', label: 'Mijn account', active: pathname === '/mijn-account' },

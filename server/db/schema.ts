@@ -20,6 +20,7 @@ import {
 import {
   ACTION_KINDS,
   ACTION_STATUSES,
+  CASUSOVERLEG_STATUSES,
   CLOSE_REASONS,
   DOCUMENT_KINDS,
   EVALUATION_REASONS,
@@ -60,6 +61,7 @@ export const actionKind = pgEnum('action_kind', ACTION_KINDS);
 export const huisverbodDecision = pgEnum('huisverbod_decision', HUISVERBOD_DECISIONS);
 export const grondslag = pgEnum('grondslag', GRONDSLAGEN);
 export const closeReason = pgEnum('close_reason', CLOSE_REASONS);
+export const casusoverlegStatus = pgEnum('casusoverleg_status', CASUSOVERLEG_STATUSES);
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -467,6 +469,62 @@ export const actionEvaluations = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.documentId, t.actionId] })],
+);
+
+/**
+ * A regional casusoverleg: one sitting that discusses several households, each an agenda item with a time slot.
+ * Regional, so not a household's row: who sees it, and what of each item, is decided per viewer
+ * (server/casusoverleg/visibility.ts). `revision` is bumped by every change, so open screens catch up.
+ */
+export const casusoverleggen = pgTable(
+  'casusoverleggen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull().default(''),
+    onlineLink: text('online_link').notNull().default(''),
+    /** The voorzitter: moves the meeting through the agenda and closes it. */
+    chairId: uuid('chair_id')
+      .notNull()
+      .references(() => users.id),
+    status: casusoverlegStatus('status').notNull().default('planned'),
+    /** The agenda item being discussed (while in progress); null before the start. */
+    currentItemId: uuid('current_item_id'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    revision: integer('revision').notNull().default(0),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('casusoverleggen_starts_idx').on(t.startsAt), index('casusoverleggen_chair_idx').on(t.chairId)],
+);
+
+/** One household on a casusoverleg's agenda, with its time slot and its minutes (a `meeting` document). */
+export const casusoverlegItems = pgTable(
+  'casusoverleg_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    casusoverlegId: uuid('casusoverleg_id')
+      .notNull()
+      .references(() => casusoverleggen.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    /** The household's minutes of this casusoverleg, made when the household was put on the agenda. */
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    position: integer('position').notNull(),
+    slotStart: timestamp('slot_start', { withTimezone: true }).notNull(),
+    slotMinutes: integer('slot_minutes').notNull(),
+    addedBy: uuid('added_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('casusoverleg_items_household_once').on(t.casusoverlegId, t.householdId), index('casusoverleg_items_household_idx').on(t.householdId)],
 );
 
 /** Per-household live event log (board changes etc.), replayed to SSE clients resuming with Last-Event-ID. */

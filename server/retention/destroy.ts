@@ -10,6 +10,7 @@ import {
   actionEvents,
   actions,
   auditLog,
+  casusoverlegItems,
   docSnapshots,
   docUpdates,
   docVersions,
@@ -81,6 +82,8 @@ export async function destroyHousehold(deps: { db: Db; hub: Hub }, householdId: 
     await tx.delete(actionEvents).where(inArray(actionEvents.actionId, acts));
     await tx.delete(actions).where(eq(actions.householdId, h.id));
     await tx.delete(meetingAttendance).where(inArray(meetingAttendance.documentId, docs));
+    // Its places on casusoverleg agendas go too (the casusoverleg itself is regional and stays).
+    await tx.delete(casusoverlegItems).where(eq(casusoverlegItems.householdId, h.id));
     await tx.delete(docUpdates).where(inArray(docUpdates.documentId, docs));
     await tx.delete(docSnapshots).where(inArray(docSnapshots.documentId, docs));
     await tx.delete(docVersions).where(inArray(docVersions.documentId, docs));

@@ -12,6 +12,7 @@ import { demoIdentityText, seedDemoIdentity } from './demo-identity.ts';
 import type { SecretBox } from '../auth/secret-box.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { seedDemoHuisverbod } from './demo-huisverbod.ts';
+import { seedDemoCasusoverleg } from './demo-casusoverleg.ts';
 
 export { seedDemoActions };
 
@@ -201,6 +202,7 @@ export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<
   await seedDemoActions(db, now);
   await seedDemoDocuments(db, now);
   await seedDemoHuisverbod(db);
+  await seedDemoCasusoverleg(db, now);
 }
 
 /** Participants at a lower information level (the demo shows each level and the statement page). */

@@ -37,7 +37,7 @@ describe('demo: the huisverbod clock, herhaald incident and evaluations that tel
       decision: { decision: 'verlengd', extendedUntil: addDays(today, -12), recordedBy: { name: 'Rianne de Regie' } },
     });
     expect(overview.notCarriedOut.organizations).toEqual([{ organization: expect.objectContaining({ name: 'Jeugdzorg Rijnmond' }), count: 1 }]);
-    const meeting = jansen.documents.find((d: any) => d.kind === 'meeting');
+    const meeting = jansen.documents.find((d: any) => d.kind === 'meeting' && d.title === 'Startoverleg');
     const block = (await regie.get(`/api/households/${jansen.id}/evaluation?documentId=${meeting.id}`)).body;
     expect(block.items.find((i: any) => i.evaluation)?.evaluation).toMatchObject({ verdict: 'niet_gelukt', reason: 'niet_uitgevoerd_door_partner' });
   });

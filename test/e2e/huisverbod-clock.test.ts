@@ -62,7 +62,7 @@ describe('huisverbod clock in the browser', () => {
 
   it('"niet gelukt" asks why: nothing is saved until a reason and a note are given', async () => {
     const id = await householdIdByReference(env.server, 'HG-2026-0142');
-    const meeting = await env.server.database.db.query.documents.findFirst({ where: and(eq(documents.householdId, id), eq(documents.kind, 'meeting')) });
+    const meeting = await env.server.database.db.query.documents.findFirst({ where: and(eq(documents.householdId, id), eq(documents.title, 'Startoverleg')) });
     const { page, context } = await newUserPage(env.browser, env.server, 'regie@gemeente.test');
     await page.goto(`${env.server.url}/huishoudens/${id}/documenten/${meeting!.id}`);
     await page.getByTestId('evaluation-item').first().waitFor();

@@ -19,8 +19,11 @@ const call = (page: Page, method: string, path: string, body?: unknown) =>
 const offlineCopies = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('casustafel:')));
 const userId = async (email: string) => (await env.server.database.db.query.users.findFirst({ where: (t, { eq }) => eq(t.email, email) }))!.id;
 
+/** The demo's own first casusoverleg of the household (its minutes have attendance and an evaluation). */
 async function meetingIdOf(householdId: string) {
-  const d = await env.server.database.db.query.documents.findFirst({ where: (t, { and, eq }) => and(eq(t.householdId, householdId), eq(t.kind, 'meeting')) });
+  const d = await env.server.database.db.query.documents.findFirst({
+    where: (t, { and, eq }) => and(eq(t.householdId, householdId), eq(t.title, 'Startoverleg')),
+  });
   return d!.id;
 }
 

@@ -8,6 +8,7 @@ import {
   actionEvents,
   actions,
   auditLog,
+  casusoverlegItems,
   docSnapshots,
   docUpdates,
   docVersions,
@@ -24,6 +25,7 @@ import {
 import { householdWithCast } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { createActionVia } from '../support/board.ts';
+import { addToAgenda, planVia } from '../support/casusoverleg.ts';
 import { appendParagraph, connectClient, rawSocket, waitFor, type CollabClient } from '../support/collab.ts';
 import { openSse } from '../support/sse.ts';
 import { getScheduler } from '../../server/retention/module.ts';
@@ -102,6 +104,8 @@ describe('retention and destruction', () => {
     await api.regie.post(`/api/households/${hid}/persons`, { role: 'kind', label: 'Bram Jansen', notes: 'Zit op De Regenboog' });
     await api.regie.post(`/api/households/${hid}/phase`, { phase: 'stabiele_veiligheid', reason: 'Anna woont veilig bij haar zus' });
     await api.partner.get(`/api/households/${hid}`);
+    // On the agenda of a regional casusoverleg (which stays: it is not the household's).
+    const casusoverleg = await addToAgenda(api.regie, (await planVia(api.regie)).id, hid);
 
     await closeAndExpire(api.regie, hid);
     // Not yet listed: the confirmation is refused until the job has put it on the list.
@@ -112,7 +116,7 @@ describe('retention and destruction', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.destroyed).toMatchObject({ householdId: hid, reference: household.reference, confirmedBy: users.admin.id });
 
-    const docIds = [plan!.id, meeting.id];
+    const docIds = [plan!.id, meeting.id, casusoverleg.items[0]!.documentId];
     const count = async (rows: Promise<unknown[]>) => (await rows).length;
     expect({
       households: await count(db().select().from(households).where(eq(households.id, hid))),
@@ -128,7 +132,9 @@ describe('retention and destruction', () => {
       actionEvents: await count(db().select().from(actionEvents).where(eq(actionEvents.actionId, action.id))),
       evaluations: await count(db().select().from(actionEvaluations).where(eq(actionEvaluations.actionId, action.id))),
       events: await count(db().select().from(householdEvents).where(eq(householdEvents.householdId, hid))),
+      agendaItems: await count(db().select().from(casusoverlegItems).where(eq(casusoverlegItems.householdId, hid))),
     }).toEqual({
+      agendaItems: 0,
       households: 0,
       persons: 0,
       participations: 0,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TEST_PASSWORD } from '../support/client.ts';
 import { householdWithCast, unique } from '../support/factories.ts';
+import { addToAgenda, planVia } from '../support/casusoverleg.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 type Who = 'regie' | 'admin' | 'anonymous';
@@ -199,6 +200,36 @@ const routes: Record<string, RouteCase> = {
   'GET /api/documents/:id/export': { as: 'regie', query: { versionId: () => '' } },
   'GET /api/documents/:id/export.pdf': { as: 'regie', query: { versionId: () => '' } },
   'POST /api/documents/readable': { as: 'regie', body: () => ({ ids: [ids.plan, uuid()] }) },
+  'GET /api/casusoverleggen': { as: 'regie' },
+  'GET /api/casusoverleggen/planning': { as: 'regie' },
+  'POST /api/casusoverleggen': {
+    as: 'regie',
+    body: () => ({
+      title: 'Casusoverleg Zuid',
+      startsAt: '2026-02-03T09:30:00+01:00',
+      place: 'Zaal 2',
+      onlineLink: 'https://overleg.example.nl/zuid',
+      chairId: cast.users.regie.id,
+    }),
+  },
+  'GET /api/casusoverleggen/:id': { as: 'regie' },
+  'PATCH /api/casusoverleggen/:id': {
+    as: 'regie',
+    body: () => ({ title: 'Casusoverleg Noord', startsAt: '2026-02-03T10:00:00+01:00', place: 'Zaal 3', onlineLink: '', chairId: cast.users.regie.id }),
+  },
+  'POST /api/casusoverleggen/:id/agenda': {
+    as: 'regie',
+    body: () => ({ householdId: cast.household.id, slotStart: '2026-02-03T10:00:00+01:00', slotMinutes: 20 }),
+  },
+  'PATCH /api/casusoverleggen/:id/agenda/:itemId': { as: 'regie', body: () => ({ slotStart: '2026-02-03T10:20:00+01:00', slotMinutes: 25 }) },
+  'PUT /api/casusoverleggen/:id/agenda/order': { as: 'regie', body: () => ({ itemIds: [ids.agendaItem] }) },
+  'POST /api/casusoverleggen/:id/current': { as: 'regie', body: () => ({ itemId: ids.agendaItem }) },
+  'GET /api/casusoverleggen/:id/vergadering': { as: 'regie' },
+  'GET /api/casusoverleggen/:id/overzicht': { as: 'regie' },
+  'GET /api/casusoverleggen/:id/events': { as: 'regie' },
+  // After the cases that need the item and the open meeting.
+  'DELETE /api/casusoverleggen/:id/agenda/:itemId': { as: 'regie' },
+  'POST /api/casusoverleggen/:id/close': { as: 'regie' },
   'GET /api/admin/destruction-list': { as: 'admin' },
   'GET /api/admin/statement': { as: 'admin' },
   'PUT /api/admin/statement': {
@@ -219,6 +250,7 @@ function pathFor(route: string, override?: { param: string; value: string }) {
     if (override?.param === name) return override.value;
     if (name === 'id') {
       if (path!.startsWith('/api/households')) return ids.household!;
+      if (path!.startsWith('/api/casusoverleggen')) return ids.casusoverleg!;
       if (path!.startsWith('/api/actions')) return ids.action!;
       if (/meetings|attendance|establish|reopen|evaluations/.test(path!)) return ids.meeting!;
       return ids.plan!;
@@ -228,6 +260,7 @@ function pathFor(route: string, override?: { param: string; value: string }) {
     if (name === 'personId') return ids.person!;
     if (name === 'userId') return cast.users.observer.id;
     if (name === 'versionId') return ids.version!;
+    if (name === 'itemId') return ids.agendaItem!;
     if (name === 'organizationId') return cast.users.partner.organizationId;
     throw new Error(`no id for :${name} in ${route}`);
   });
@@ -337,6 +370,7 @@ beforeAll(async () => {
   const action = await regie.post(`/api/households/${h}/actions`, { title: 'Actie voor fuzz' });
   const plan = detail.body.household.documents.find((d: { kind: string }) => d.kind === 'plan');
   const version = await regie.post(`/api/documents/${plan.id}/versions`, { name: 'Versie 1' });
+  const casusoverleg = await addToAgenda(regie, (await planVia(regie)).id, h);
   ids = {
     household: h,
     meeting: meeting.body.document.id,
@@ -344,6 +378,8 @@ beforeAll(async () => {
     action: action.body.action.id,
     person: detail.body.household.persons[0].id,
     version: version.body.version.id,
+    casusoverleg: casusoverleg.id,
+    agendaItem: casusoverleg.items[0]!.id,
   };
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`fixture ${k} missing`);
 });

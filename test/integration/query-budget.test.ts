@@ -2,7 +2,8 @@
 // participation, household and the data), not one more read per row. A budget that grows fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/client.ts';
-import { householdWithCast } from '../support/factories.ts';
+import { createHousehold, householdWithCast } from '../support/factories.ts';
+import { addToAgenda, planVia } from '../support/casusoverleg.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const seen: string[] = [];
@@ -45,6 +46,12 @@ describe('queries per authorised route', () => {
       });
     }
     const [action] = (await api.regie.get(`/api/households/${h}/actions`)).body.actions;
+    // A casusoverleg with this household and four more on its agenda (the others closed to the partner).
+    const casusoverleg = await planVia(api.regie);
+    const others = await Promise.all([1, 2, 3, 4].map(() => createHousehold(database.db, { regievoerderId: users.regie.id })));
+    let agenda = casusoverleg;
+    for (const other of [h, ...others.map((x) => x.id)]) agenda = await addToAgenda(api.regie, casusoverleg.id, other);
+    await api.regie.post(`/api/casusoverleggen/${casusoverleg.id}/current`, { itemId: agenda.items[0]!.id });
     // Warm the session's last-seen stamp, so a once-a-minute write does not count against a route.
     await api.partner.get('/api/me');
 
@@ -53,6 +60,9 @@ describe('queries per authorised route', () => {
       ['GET board', () => api.partner.get(`/api/households/${h}/actions`), 5],
       ['GET household', () => api.partner.get(`/api/households/${h}`), 10],
       ['POST claim', () => api.partner.post(`/api/actions/${action.id}/claim`), 8],
+      ['GET casusoverleg', () => api.partner.get(`/api/casusoverleggen/${casusoverleg.id}`), 4],
+      ['GET casusoverleggen', () => api.partner.get('/api/casusoverleggen'), 4],
+      ['GET meeting mode', () => api.partner.get(`/api/casusoverleggen/${casusoverleg.id}/vergadering`), 11],
     ];
     const report: Record<string, number> = {};
     for (const [name, run, budget] of budgets) {

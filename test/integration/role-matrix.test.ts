@@ -9,6 +9,7 @@ import { addDays, amsterdamDay } from '../../shared/huisverbod.ts';
 import { addParticipant, createUser, householdWithCast } from '../support/factories.ts';
 import { ApiClient } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { insertAgendaItem, insertCasusoverleg } from '../support/casusoverleg.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -23,11 +24,21 @@ type Case = {
   method: string;
   path: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
-  /** Brings the household into the state the route needs (e.g. a huisverbod to decide on). */
-  setup?: (householdId: string) => Promise<void>;
+  /** Brings the household into the state the route needs (e.g. a huisverbod to decide on); may add ids. */
+  setup?: (householdId: string, actorId: string) => Promise<Partial<Ids> | undefined>;
   expect: Record<Role, number>;
 };
-type Ids = { household: string; user: string; person: string; plan: string };
+type Ids = { household: string; user: string; person: string; plan: string; casusoverleg?: string };
+
+/** A casusoverleg chaired by someone else with this household on its agenda (it is visible through the household alone). */
+async function onAgenda(householdId: string): Promise<Partial<Ids>> {
+  const chair = await createUser(server.database.db);
+  const row = await insertCasusoverleg(server.database.db, chair.id);
+  await insertAgendaItem(server.database.db, row.id, householdId);
+  return { casusoverleg: row.id };
+}
+/** Seeing a casusoverleg whose agenda holds the household: every participant, whatever their level; nobody else. */
+const agendaVisibility = { admin: 404, regie: 200, partner: 200, observer: 200, outsider: 404, afspraken: 200, signaal: 200, unconfirmed: 200 };
 
 const cases: Case[] = [
   {
@@ -148,6 +159,36 @@ const cases: Case[] = [
     path: (i) => `/api/households/${i.household}/persons/${i.person}/inzage.pdf`,
     expect: { admin: 404, regie: 200, partner: 403, observer: 403, outsider: 404, afspraken: 403, signaal: 403, unconfirmed: 403 },
   },
+  {
+    // Only the household's regievoerder puts it on an agenda, even on a casusoverleg the actor chairs.
+    name: 'POST casusoverleg agenda item',
+    method: 'POST',
+    path: (i) => `/api/casusoverleggen/${i.casusoverleg}/agenda`,
+    body: (i) => ({ householdId: i.household }),
+    setup: async (_h, actorId) => ({ casusoverleg: (await insertCasusoverleg(server.database.db, actorId)).id }),
+    expect: { admin: 404, regie: 201, partner: 403, observer: 403, outsider: 404, afspraken: 403, signaal: 403, unconfirmed: 403 },
+  },
+  {
+    name: 'GET casusoverleg with the household on its agenda',
+    method: 'GET',
+    path: (i) => `/api/casusoverleggen/${i.casusoverleg}`,
+    setup: onAgenda,
+    expect: agendaVisibility,
+  },
+  {
+    name: 'GET casusoverleg meeting mode',
+    method: 'GET',
+    path: (i) => `/api/casusoverleggen/${i.casusoverleg}/vergadering`,
+    setup: onAgenda,
+    expect: agendaVisibility,
+  },
+  {
+    name: 'GET casusoverleg overview',
+    method: 'GET',
+    path: (i) => `/api/casusoverleggen/${i.casusoverleg}/overzicht`,
+    setup: onAgenda,
+    expect: agendaVisibility,
+  },
 ];
 
 /** A partner of their own organisation at a lower level, or one who has not confirmed the statement, signed in. */
@@ -166,10 +207,10 @@ describe('role matrix for household routes', () => {
         const persons = await api.regie.get(`/api/households/${household.id}`);
         const plan = persons.body.household.documents.find((d: { kind: string }) => d.kind === 'plan').id;
         const ids: Ids = { household: household.id, user: extra.id, person: persons.body.household.persons[0].id, plan };
-        await c.setup?.(household.id);
+        const client = role === 'afspraken' || role === 'signaal' || role === 'unconfirmed' ? await limitedPartner(household.id, role) : api[role];
+        Object.assign(ids, await c.setup?.(household.id, (await client!.get('/api/me')).body.user.id));
         if (c.method === 'DELETE' || c.name === 'PUT level')
           await api.regie.post(`/api/households/${household.id}/participants`, { userId: extra.id, role: 'partner' });
-        const client = role === 'afspraken' || role === 'signaal' || role === 'unconfirmed' ? await limitedPartner(household.id, role) : api[role];
         const res = await client!.request(c.method, c.path(ids), c.body?.(ids));
         expect(res.status, JSON.stringify(res.body)).toBe(c.expect[role]);
         if (res.status >= 400) expect(res.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });

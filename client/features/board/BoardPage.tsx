@@ -7,7 +7,7 @@ import { Link, useLocation } from '../../lib/router.tsx';
 import { Alert, Badge, Button, EmptyState, Heading, Loading } from '../../components/ui.tsx';
 import { PageError } from '../../components/ErrorMessage.tsx';
 import type { Action } from '../../../shared/board.ts';
-import { useActions } from './use-actions.ts';
+import { byDue, useActions } from './use-actions.ts';
 import { ActionCard } from './ActionCard.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import { ActionForm } from './ActionForm.tsx';
@@ -21,8 +21,6 @@ const COLUMNS: { status: Action['status']; title: string; empty: string }[] = [
   { status: 'done', title: 'Afgerond', empty: 'Nog niets afgerond.' },
   { status: 'cancelled', title: 'Vervallen', empty: 'Geen vervallen acties.' },
 ];
-
-const byDue = (a: Action, b: Action) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.createdAt.localeCompare(b.createdAt);
 
 export function BoardPage({ householdId }: { householdId: string }) {
   const me = useMe();

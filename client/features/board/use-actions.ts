@@ -6,6 +6,9 @@ import { type ApiError, get } from '../../lib/api.ts';
 import type { Action, ActionListResponse, HouseholdEvent, HouseholdEventType, RevokedEvent } from '../../../shared/board.ts';
 import { useLive } from '../../lib/live.tsx';
 
+/** Board order: by due date (none last), then oldest first. */
+export const byDue = (a: Action, b: Action) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.createdAt.localeCompare(b.createdAt);
+
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'revoked';
 
 /** Every household event type the pages listen to. */
