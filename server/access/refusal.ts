@@ -66,8 +66,20 @@ export function recordRefusal(writer: AuditWriter, err: AccessRefused, at: Attem
     organizationId: at.user.organization.id,
     householdId: err.householdId,
     event: 'access.refused',
-    target: err.resourceId.slice(0, 80),
+    target: storable(err.resourceId.slice(0, 80)),
     ip: at.ip,
-    details: { resource: err.resource, tried: err.tried, answer: err.status, via: at.via, ...(at.request ? { request: at.request.slice(0, 200) } : {}) },
+    details: {
+      resource: err.resource,
+      tried: err.tried,
+      answer: err.status,
+      via: at.via,
+      ...(at.request ? { request: storable(at.request.slice(0, 200)) } : {}),
+    },
   });
+}
+
+/** What a prober sent, as text the database accepts: no NUL, no lone surrogate (each would fail the audit insert). */
+function storable(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what has to go
+  return s.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

@@ -69,6 +69,18 @@ describe('audit of reads', () => {
 });
 
 describe('audit of refused attempts', () => {
+  it('records a probe with a NUL or a lone surrogate in an id as well (stored with U+FFFD in their place)', async () => {
+    const { household, api, users } = await householdWithCast(db(), server.url);
+    for (const id of ['%00abc', '%ED%A0%80x']) {
+      expect((await api.regie.get(`/api/households/${household.id}/evaluation?documentId=${id}`)).status).toBe(404);
+    }
+    await server.deps.auditWriter.flush();
+    const rows = await rowsOf(users.regie.id, 'access.refused');
+    // Both refusals are in the trail; the NUL is stored as U+FFFD (the database refuses NUL in text).
+    expect(rows).toHaveLength(2);
+    expect(rows.some((r) => r.target === '\uFFFDabc')).toBe(true);
+  });
+
   it('records who tried what on which household and the answer, for 404 and 403, over HTTP and the socket', async () => {
     const { household, api, users } = await householdWithCast(db(), server.url);
     const action = await createActionVia(api.regie, household.id);
