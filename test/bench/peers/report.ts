@@ -88,7 +88,7 @@ function requestsTable(results: Results): string {
     { app: 'casustafel-pg', floor: 'floor-pg', name: 'PostgreSQL' },
     { app: 'casustafel-pglite', floor: 'floor-pglite', name: 'PGlite' },
   ] as const;
-  const route = (t: TargetName, name: string, pick: 'rps' | 'p99' | 'serverCpuMs' | 'dbCpuMs') =>
+  const route = (t: TargetName, name: string, pick: 'rps' | 'p99' | 'serverCpuMs' | 'dbCpuMs' | 'errors') =>
     med<RequestsResult>(results, 'requests', t, (r) => r.routes[name]?.[pick]);
   const head = [
     '100 concurrent',
@@ -107,7 +107,10 @@ function requestsTable(results: Results): string {
       const t = name === 'floor' ? e.floor : e.app;
       const rps = route(t, name, 'rps');
       const cpu = `${fmt(route(t, name, 'serverCpuMs'), 2)} + ${fmt(route(t, name, 'dbCpuMs'), 2)}`;
-      return [fmt(rps), fmt(route(t, name, 'p99'), 1), name === 'floor' ? '1.00×' : ratio(rps, route(e.floor, 'floor', 'rps')), cpu];
+      // Answers other than the expected status make the figure meaningless: said in the cell, never hidden.
+      const errors = route(t, name, 'errors');
+      const said = errors ? `${fmt(rps)} (${fmt(errors)} wrong answers)` : fmt(rps);
+      return [said, fmt(route(t, name, 'p99'), 1), name === 'floor' ? '1.00×' : ratio(rps, route(e.floor, 'floor', 'rps')), cpu];
     });
     lines.push(`| ${labels[name]} | ${cells.join(' | ')} |`);
   }
