@@ -32,10 +32,25 @@ export function currentRequestId(): string | undefined {
 }
 
 /**
+ * Standard output, written asynchronously (pino's sonic-boom): a line never blocks the event loop when the
+ * reader of the pipe lags. What is still queued is written synchronously when the process exits, so a clean
+ * shutdown loses no line.
+ */
+let stdoutDestination: ReturnType<typeof pino.destination> | null = null;
+function stdout(): DestinationStream {
+  if (!stdoutDestination) {
+    const dest = pino.destination({ dest: 1, sync: false });
+    process.once('exit', () => dest.flushSync());
+    stdoutDestination = dest;
+  }
+  return stdoutDestination;
+}
+
+/**
  * `destination` defaults to stdout; tests pass a stream to capture lines.
  * Secret-looking fields are redacted wherever a caller puts them by mistake.
  */
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+export function createLogger(level: LogLevel, destination: DestinationStream = stdout()): Logger {
   const base = pino(
     {
       level,
