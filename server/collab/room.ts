@@ -7,6 +7,7 @@ import type { DocumentBatch } from './batcher.ts';
 import { applyAll } from './persistence.ts';
 import type { CollabConnection } from './connection.ts';
 import { SaveAcks } from './save-acks.ts';
+import { OWN_ORIGIN, RemoteUpdates } from './remote-updates.ts';
 import { stampPresence } from './presence.ts';
 import { documentRules, inspectUpdate } from './schema-guard.ts';
 import {
@@ -44,8 +45,12 @@ export class Room {
   compacting = false;
   /** Tells connections which of their messages are stored (save acknowledgements). */
   readonly acks = new SaveAcks();
+  /** Updates from other processes that their origin has not yet written (acknowledgements wait for them). */
+  readonly remote = new RemoteUpdates();
   /** Number of the latest update handed to the batcher (acknowledgements refer to it). */
   private seq = 0;
+  /** Every update up to this seq is committed. */
+  private committedSeq = 0;
   /** The household is closed: read-only for everyone (set at load and when the case is closed or reopened). */
   householdClosed = false;
   private sizeEstimate: number;
@@ -133,14 +138,29 @@ export class Room {
     if (verdict.waiting) return this.hold(conn, update, decoded);
     if (this.apply(conn, update)) {
       // Stored once the commit holding this seq is done (at once if the message brought nothing new).
-      this.acks.received(conn, this.seq);
+      this.acks.received(conn, this.seq, this.remote.barrier);
       this.retryWaiting();
     }
   }
 
+  /** The latest update seq handed to the group commit, and the latest one committed (other processes hear both). */
+  get latestSeq(): number {
+    return this.seq;
+  }
+
+  get savedSeq(): number {
+    return this.committedSeq;
+  }
+
   /** A commit holding this room's updates up to `seq` is done: acknowledge it to the connections. */
   saved(seq: number): void {
-    this.acks.committed(seq, this.connections);
+    this.committedSeq = Math.max(this.committedSeq, seq);
+    this.remote.saved(OWN_ORIGIN, seq);
+    this.settle();
+  }
+
+  private settle(): void {
+    this.acks.committed(this.committedSeq, this.remote.settledThrough, this.connections);
   }
 
   /** Whether `bytes` more still fit in the document, counting updates that wait for their dependencies. */
@@ -219,7 +239,7 @@ export class Room {
           conn.waitingBytes -= w.update.byteLength;
           this.waitingBytes -= w.update.byteLength;
           if (!this.apply(conn, w.update)) break;
-          this.acks.applied(conn, w, this.seq);
+          this.acks.applied(conn, w, this.seq, this.remote.barrier);
           progress = true;
         }
       }
@@ -234,7 +254,13 @@ export class Room {
   private receiveAwareness(conn: CollabConnection, entries: AwarenessEntry[]): void {
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
-      if (conn.awarenessClientId === null && entry.state !== null && this.mayClaim(conn, entry.clientID)) conn.awarenessClientId = entry.clientID;
+      if (conn.awarenessClientId === null && entry.state !== null && this.mayClaim(conn, entry.clientID)) {
+        conn.awarenessClientId = entry.clientID;
+        // A presence the room already holds for it (relayed from the process this client was on before, or
+        // its previous socket here) is unchanged, so no update names this connection as its owner: it is,
+        // and the presence goes when this connection goes.
+        if (this.awareness.getStates().has(entry.clientID)) conn.awarenessIds.add(entry.clientID);
+      }
       if (entry.clientID !== conn.awarenessClientId) continue;
       accepted.push({ ...entry, state: entry.state && stampPresence(entry.state, conn.principal.user) });
     }
@@ -251,10 +277,27 @@ export class Room {
     return true;
   }
 
-  /** Applies an update received from another process (already persisted there). */
-  applyRemoteUpdate(update: Uint8Array): void {
+  /**
+   * Applies an update received from another process, which persists it: `from` names that process and the
+   * seq of its own that stores it (absent: already stored).
+   */
+  applyRemoteUpdate(update: Uint8Array, from?: { origin: string; seq: number }): void {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    if (from) this.remote.add(from.origin, from.seq, update);
     this.retryWaiting();
+  }
+
+  /** Process `origin` committed its updates of this document up to its seq `seq`. */
+  remoteSaved(origin: string, seq: number): void {
+    if (this.remote.saved(origin, seq)) this.settle();
+  }
+
+  /** Process `origin` is gone: write what it had not written yet here (returns how many updates). */
+  adoptRemote(origin: string): number {
+    return this.remote.adopt(origin, (update) => {
+      this.batcher.push(update, ++this.seq);
+      return this.seq;
+    });
   }
 
   applyRemoteAwareness(update: Uint8Array): void {

@@ -73,7 +73,12 @@ export class RoomManager {
       },
       onRecovered: (attempts) => deps.log.warn('collab: writing updates works again', { failedAttempts: attempts }),
     });
-    this.relay = new DocRelay(deps.hub, (err) => deps.log.error('collab: relay failed', { err: String(err) }));
+    this.relay = new DocRelay(deps.hub, {
+      rooms: () => [...this.rooms.values()].map((l) => l.room),
+      onError: (err) => deps.log.error('collab: relay failed', { err: String(err) }),
+      onAdopted: (documentId, updates) =>
+        deps.log.warn('collab: another process went away before writing its updates; writing them here', { documentId, updates }),
+    });
     deps.metrics.provide({ rooms: () => this.rooms.size, sockets: () => [...this.allConnections()].length });
     this.stopLifecycle = onLifecycle(deps.hub, (change) => this.applyLifecycle(change));
   }
@@ -222,6 +227,7 @@ export class RoomManager {
       this.deps.log.error('collab: audit rows still pending at shutdown', { count: this.background.size }),
     );
     for (const loaded of [...this.rooms.values()]) this.unload(loaded);
+    this.relay.stop();
   }
 
   private spill(rows: CommitRow[]) {
@@ -281,6 +287,7 @@ export class RoomManager {
       const room = this.get(row.documentId);
       if (!room) continue;
       room.saved(row.tag ?? 0);
+      if (row.tag) this.relay.publishSaved(room, row.tag);
       this.afterWrite(room);
     }
   }

@@ -9,6 +9,11 @@ export interface Hub {
   /** Resolves once the message is on its way to every process (RedisHub: Redis accepted it). */
   publish(topic: string, message: unknown): void | Promise<void>;
   subscribe(topic: string, listener: HubListener): () => void;
+  /**
+   * Called each time the hub is back after an outage (RedisHub: Redis reconnected and the subscriptions are
+   * in place again). Whatever was published meanwhile is lost: listeners catch up. Absent: never interrupted.
+   */
+  onReconnect?(listener: () => void): () => void;
   close(): Promise<void>;
 }
 

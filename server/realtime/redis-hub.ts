@@ -9,6 +9,7 @@ const PREFIX = 'casustafel:';
 
 export class RedisHub implements Hub {
   private topics = new Map<string, Set<HubListener>>();
+  private reconnectListeners = new Set<() => void>();
 
   private constructor(
     private readonly pub: Redis,
@@ -30,6 +31,25 @@ export class RedisHub implements Hub {
         }
       }
     });
+    // Connected already (see connect()), so every 'ready' from here on is a reconnect. ioredis sends the
+    // SUBSCRIBEs again right after emitting it; commands on one connection run in order, so once a PING
+    // sent after them answers, the subscriptions are in place.
+    sub.on('ready', () =>
+      setImmediate(() =>
+        sub.ping().then(
+          () => {
+            for (const listener of [...this.reconnectListeners]) {
+              try {
+                listener();
+              } catch (err) {
+                console.error('hub reconnect listener failed', safeError(err));
+              }
+            }
+          },
+          () => {},
+        ),
+      ),
+    );
   }
 
   static async connect(url: string): Promise<RedisHub> {
@@ -64,8 +84,14 @@ export class RedisHub implements Hub {
     };
   }
 
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.topics.clear();
+    this.reconnectListeners.clear();
     this.sub.disconnect();
     await this.pub.quit().catch(() => this.pub.disconnect());
   }

@@ -25,9 +25,11 @@ export async function freePort(): Promise<number> {
  * Round robin over the backends that answer /api/ready (checked every 100 ms, like a load balancer's
  * readiness probe); a backend that refuses the connection is skipped.
  */
-export function tcpProxy(backends: number[], cleanups: Cleanups): Promise<{ port: number; server: Server }> {
+export function tcpProxy(backends: number[], cleanups: Cleanups): Promise<{ port: number; server: Server; openTo: (backend: number) => number }> {
   let next = 0;
   const sockets = new Set<Socket>();
+  /** Open client connections per backend port. */
+  const open = new Map<number, number>();
   const ready = new Set(backends);
   const probe = setInterval(() => {
     for (const port of backends) {
@@ -47,19 +49,25 @@ export function tcpProxy(backends: number[], cleanups: Cleanups): Promise<{ port
     client.on('close', () => sockets.delete(client));
     client.pause();
     const attempt = (tries: number) => {
+      if (client.destroyed) return;
       const port = pick();
       const upstream = connect(port, '127.0.0.1');
+      // Only a failed connect is retried; an error on an established connection ends the client's too.
+      const retry = () => {
+        if (tries < backends.length * 3) setTimeout(() => attempt(tries + 1), tries < backends.length ? 0 : 50);
+        else client.destroy();
+      };
+      upstream.once('error', retry);
       upstream.once('connect', () => {
+        upstream.off('error', retry);
+        open.set(port, (open.get(port) ?? 0) + 1);
+        upstream.once('close', () => open.set(port, open.get(port)! - 1));
         client.pipe(upstream).pipe(client);
         client.resume();
         upstream.on('error', () => client.destroy());
         client.on('error', () => upstream.destroy());
         upstream.on('close', () => client.destroy());
         client.on('close', () => upstream.destroy());
-      });
-      upstream.once('error', () => {
-        if (tries < backends.length * 3) setTimeout(() => attempt(tries + 1), tries < backends.length ? 0 : 50);
-        else client.destroy();
       });
     };
     attempt(0);
@@ -71,7 +79,7 @@ export function tcpProxy(backends: number[], cleanups: Cleanups): Promise<{ port
         for (const s of sockets) s.destroy();
         server.close();
       });
-      resolve({ port: (server.address() as AddressInfo).port, server });
+      resolve({ port: (server.address() as AddressInfo).port, server, openTo: (backend) => open.get(backend) ?? 0 });
     }),
   );
 }

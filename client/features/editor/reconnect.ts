@@ -10,3 +10,16 @@ export function reconnectAtOnceOnRestart(provider: WebsocketProvider): void {
     if (event?.code === CloseCode.Restarting) queueMicrotask(() => provider.connect());
   });
 }
+
+/**
+ * y-websocket drops everyone else's presence when its socket closes but keeps their awareness clocks, so on
+ * the next socket the server's copy of a presence that has not changed meanwhile (same clock) is ignored: the
+ * others stay invisible until they move. Forgetting those clocks with the presence shows everyone at once.
+ */
+export function showPresenceAfterReconnect(provider: WebsocketProvider): void {
+  provider.on('status', ({ status }) => {
+    if (status !== 'disconnected') return;
+    const { awareness } = provider;
+    for (const id of [...awareness.meta.keys()]) if (id !== awareness.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
+  });
+}

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode } from '../../../shared/limits.ts';
-import { reconnectAtOnceOnRestart } from './reconnect.ts';
+import { reconnectAtOnceOnRestart, showPresenceAfterReconnect } from './reconnect.ts';
 import { SaveTracker, keptOfflineStore, saveAckParams } from './save-tracker.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
@@ -55,6 +55,7 @@ export function useCollab(documentId: string, enabled: boolean): CollabState {
     });
     saves.attach(doc, provider);
     reconnectAtOnceOnRestart(provider);
+    showPresenceAfterReconnect(provider);
     const session = { doc, provider, local };
     let everConnected = false;
     let refused = false;
