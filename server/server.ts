@@ -73,6 +73,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // (repeated failures on one account do not count twice, so colleagues behind one address are not locked out).
   // Shared via Redis when set, so a second process gives an attacker no fresh attempts.
   const throttleRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  // ioredis reconnects by itself; /api/ready reports Redis down meanwhile (and the hub says so in the log).
+  throttleRedis?.on('error', () => {});
   const throttle = throttleRedis ? new RedisAttemptThrottle(throttleRedis, attemptPolicy(5)) : new MemoryAttemptThrottle(attemptPolicy(5));
   const ipThrottle = throttleRedis ? new RedisSprayThrottle(throttleRedis, sprayPolicy(25)) : new MemorySprayThrottle(sprayPolicy(25));
   const deps: Deps = {

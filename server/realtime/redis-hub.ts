@@ -10,11 +10,14 @@ const PREFIX = 'casustafel:';
 export class RedisHub implements Hub {
   private topics = new Map<string, Set<HubListener>>();
   private reconnectListeners = new Set<() => void>();
+  /** Redis is unreachable: said once per outage, not once per message or reconnect attempt. */
+  private down = false;
 
   private constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
   ) {
+    for (const connection of [pub, sub]) connection.on('error', (err: unknown) => this.lost(err));
     sub.on('message', (channel: string, raw: string) => {
       const topic = channel.slice(PREFIX.length);
       let message: unknown;
@@ -38,6 +41,8 @@ export class RedisHub implements Hub {
       setImmediate(() =>
         sub.ping().then(
           () => {
+            if (this.down) console.error('redis hub: connected again');
+            this.down = false;
             for (const listener of [...this.reconnectListeners]) {
               try {
                 listener();
@@ -62,8 +67,14 @@ export class RedisHub implements Hub {
   publish(topic: string, message: unknown): Promise<void> {
     return this.pub.publish(PREFIX + topic, JSON.stringify(message)).then(
       () => undefined,
-      (err) => console.error('redis publish failed', topic, safeError(err)),
+      (err) => this.lost(err),
     );
+  }
+
+  private lost(err: unknown) {
+    if (this.down) return;
+    this.down = true;
+    console.error('redis hub: Redis unreachable, reconnecting; messages published meanwhile are lost (listeners catch up after)', safeError(err));
   }
 
   subscribe(topic: string, listener: HubListener): () => void {

@@ -21,16 +21,26 @@ export const RESTART_RETRY_MS = 100;
 
 interface OpenStream {
   end(): void;
+  /** Read what the database has that the stream has not sent. */
+  reconcile(): void;
   finished: Promise<void>;
 }
 
 export class HouseholdEventStreams {
   private open = new Set<OpenStream>();
+  private readonly stopReconnect: () => void;
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'hub' | 'log' | 'live'>,
     private readonly heartbeatMs = HEARTBEAT_MS,
-  ) {}
+  ) {
+    // Events published while the hub was down (a Redis restart) are lost: every stream reads them now
+    // rather than at its next heartbeat.
+    this.stopReconnect =
+      deps.hub.onReconnect?.(() => {
+        for (const s of this.open) s.reconcile();
+      }) ?? (() => {});
+  }
 
   get size(): number {
     return this.open.size;
@@ -61,10 +71,15 @@ export class HouseholdEventStreams {
     let ended = false;
     let revoked: string | null = null;
     let pingDue = false;
+    let reconcileDue = false;
     let finish!: () => void;
     const handle: OpenStream = {
       end: () => {
         ended = true;
+        notify();
+      },
+      reconcile: () => {
+        reconcileDue = true;
         notify();
       },
       finished: new Promise<void>((r) => (finish = r)),
@@ -103,11 +118,7 @@ export class HouseholdEventStreams {
     // A hub subscription may become active a moment after subscribe() returns (Redis acknowledges
     // SUBSCRIBE asynchronously), and a pub/sub message can be lost: so the stream also reconciles with
     // the database shortly after connecting and on every heartbeat. Bounded, indexed, usually empty.
-    let reconcileDue = false;
-    const settle = setTimeout(() => {
-      reconcileDue = true;
-      notify();
-    }, 1_000);
+    const settle = setTimeout(handle.reconcile, 1_000);
 
     let last = 0;
     const send = async (e: HouseholdEvent) => {
@@ -171,6 +182,7 @@ export class HouseholdEventStreams {
 
   /** Ends every open stream (server shutdown) and waits until they have finished. */
   async closeAll(): Promise<void> {
+    this.stopReconnect();
     const all = [...this.open];
     for (const s of all) s.end();
     await Promise.race([Promise.all(all.map((s) => s.finished)), new Promise((r) => setTimeout(r, 2_000))]);

@@ -5,12 +5,11 @@
 // PostgreSQL and Redis only: processes cannot share an embedded PGlite.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { asc, eq } from 'drizzle-orm';
-import { docSnapshots, docUpdates } from '../../server/db/schema.ts';
 import { showPresenceAfterReconnect } from '../../client/features/editor/reconnect.ts';
-import { connectClient, waitFor, type CollabClient } from '../support/collab.ts';
+import { connectClient, ownParagraph, waitFor, type CollabClient } from '../support/collab.ts';
 import { runCleanups, type Cleanups } from '../support/cluster.ts';
 import { startClusterCase, trackGaps } from '../support/cluster-case.ts';
+import { doubleWrites, storedDocument, wordsOf } from '../support/stored-document.ts';
 
 const CLIENTS = 10;
 const WORD_EVERY_MS = 150;
@@ -24,31 +23,6 @@ interface Typed {
   /** The editor's edit number: shown as stored once its tracker's savedThrough reaches it. */
   edit: number;
 }
-
-/** Client id and clock ranges of the inserted structs in a stored row (what identifies a client update). */
-function structRanges(row: Uint8Array): [number, number, number][] {
-  return Y.decodeUpdate(row)
-    .structs.filter((s) => s instanceof Y.Item)
-    .map((s) => [s.id.client, s.id.clock, s.id.clock + s.length]);
-}
-
-/** Pairs of stored rows that hold the same client update (an overlapping client/clock range). */
-function doubleWrites(rows: Uint8Array[]): string[] {
-  const seen = new Map<number, [number, number, number][]>();
-  const doubles: string[] = [];
-  rows.forEach((row, r) => {
-    for (const [client, from, to] of structRanges(row)) {
-      const ranges = seen.get(client) ?? [];
-      for (const [f, t, other] of ranges) if (from < t && f < to) doubles.push(`client ${client} clocks ${from}–${to} in rows ${other} and ${r}`);
-      ranges.push([from, to, r]);
-      seen.set(client, ranges);
-    }
-  });
-  return doubles;
-}
-
-/** The words of a document's XML text (the typed words are letters and digits only). */
-const wordsOf = (xml: string) => new Set(xml.split(/[^a-z0-9]+/));
 
 describe('kill -9 of one of two processes', () => {
   it('while 10 editors type across both: everyone reconnects, nothing stored is lost or written twice, presence converges', async () => {
@@ -72,13 +46,7 @@ describe('kill -9 of one of two processes', () => {
     const trackers = clients.map((cl, i) => trackGaps(cl, i, trace, t0));
 
     const typed: Typed[][] = clients.map(() => []);
-    const texts = clients.map((cl) => {
-      const p = new Y.XmlElement('paragraph');
-      const t = new Y.XmlText();
-      p.insert(0, [t]);
-      cl.fragment.insert(cl.fragment.length, [p]);
-      return t;
-    });
+    const texts = clients.map((cl) => ownParagraph(cl.fragment));
     let typing = true;
     const typers = clients.map(async (cl, i) => {
       for (let n = 0; typing; n++) {
@@ -122,20 +90,8 @@ describe('kill -9 of one of two processes', () => {
     const dropped = trackers.filter((t) => t.gaps.length > 0);
     const allTyped = typed.flat();
     const everyWord = allTyped.map((t) => t.word);
-    const stored = async () => {
-      const rows = await c.database.db
-        .select({ data: docUpdates.data })
-        .from(docUpdates)
-        .where(eq(docUpdates.documentId, c.planId))
-        .orderBy(asc(docUpdates.id));
-      const snaps = await c.database.db.select({ data: docSnapshots.data }).from(docSnapshots).where(eq(docSnapshots.documentId, c.planId));
-      const all = [...snaps.map((s) => s.data), ...rows.map((r) => r.data)];
-      const doc = new Y.Doc();
-      for (const u of all) Y.applyUpdate(doc, u);
-      return { rows: all, text: wordsOf(doc.getXmlFragment('default').toString()) };
-    };
-    const live = await stored();
-    const missingShownStored = everyWord.filter((w) => !live.text.has(w));
+    const live = await storedDocument(c.database.db, c.planId);
+    const missingShownStored = everyWord.filter((w) => !live.words.has(w));
     const shownStoredAtKill = typed.flatMap((list, i) => list.filter((t) => t.edit <= ackedAtKill[i]!));
     console.log(
       `[cluster kill -9] ${onKilled} of ${CLIENTS} editors on the killed process; reconnect gaps (ms): ${JSON.stringify(dropped.map((t) => t.gaps))}; ` +
@@ -150,7 +106,7 @@ describe('kill -9 of one of two processes', () => {
     for (const t of dropped) expect(Math.max(...t.gaps), trace.join('\n')).toBeLessThan(BACK_WITHIN_MS);
     // Everything the screens showed as stored is in the database (and so is everything typed before the kill's last 250 ms).
     expect(missingShownStored).toEqual([]);
-    expect(allTyped.filter((t) => t.at <= killAt - 250 && !live.text.has(t.word)).map((t) => t.word)).toEqual([]);
+    expect(allTyped.filter((t) => t.at <= killAt - 250 && !live.words.has(t.word)).map((t) => t.word)).toEqual([]);
     // Each client update is stored once.
     expect(doubleWrites(live.rows)).toEqual([]);
     // Every editor sees every word, and the other nine editors' presence (no ghost of the killed process).
@@ -186,8 +142,8 @@ describe('kill -9 of one of two processes', () => {
     for (const cl of clients) cl.destroy();
     c.procs[1]!.child.kill('SIGTERM');
     expect(await c.procs[1]!.exited, c.procs[1]!.output()).toBe(0);
-    const final = await stored();
-    expect(everyWord.filter((w) => !final.text.has(w))).toEqual([]);
+    const final = await storedDocument(c.database.db, c.planId);
+    expect(everyWord.filter((w) => !final.words.has(w))).toEqual([]);
     expect(doubleWrites(final.rows)).toEqual([]);
   }, 120_000);
 });

@@ -79,6 +79,15 @@ export function appendParagraph(fragment: Y.XmlFragment, text: string) {
   fragment.insert(fragment.length, [p]);
 }
 
+/** Appends an empty paragraph and returns its text, for an editor typing into a paragraph of its own. */
+export function ownParagraph(fragment: Y.XmlFragment): Y.XmlText {
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  p.insert(0, [t]);
+  fragment.insert(fragment.length, [p]);
+  return t;
+}
+
 /** Plain text of the body, paragraphs joined by newlines. */
 export function bodyText(fragment: Y.XmlFragment): string {
   return fragment
