@@ -19,6 +19,8 @@ export interface Hub {
 
 export class LocalHub implements Hub {
   private topics = new Map<string, Set<HubListener>>();
+  /** Closed: nothing is delivered any more, not even to listeners that subscribe afterwards. */
+  private closed = false;
 
   publish(topic: string, message: unknown): void {
     for (const listener of [...(this.topics.get(topic) ?? [])]) {
@@ -31,16 +33,19 @@ export class LocalHub implements Hub {
   }
 
   subscribe(topic: string, listener: HubListener): () => void {
+    if (this.closed) return () => {};
     let set = this.topics.get(topic);
     if (!set) this.topics.set(topic, (set = new Set()));
     set.add(listener);
     return () => {
-      set.delete(listener);
-      if (set.size === 0) this.topics.delete(topic);
+      // A second call must not drop a topic that others subscribed to since.
+      if (!set.delete(listener)) return;
+      if (set.size === 0 && this.topics.get(topic) === set) this.topics.delete(topic);
     };
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.topics.clear();
   }
 }

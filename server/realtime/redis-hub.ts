@@ -12,6 +12,7 @@ export class RedisHub implements Hub {
   private reconnectListeners = new Set<() => void>();
   /** Redis is unreachable: said once per outage, not once per message or reconnect attempt. */
   private down = false;
+  private closed = false;
 
   private constructor(
     private readonly pub: Redis,
@@ -65,6 +66,7 @@ export class RedisHub implements Hub {
   }
 
   publish(topic: string, message: unknown): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return this.pub.publish(PREFIX + topic, JSON.stringify(message)).then(
       () => undefined,
       (err) => this.lost(err),
@@ -78,6 +80,8 @@ export class RedisHub implements Hub {
   }
 
   subscribe(topic: string, listener: HubListener): () => void {
+    // Streams and rooms that end during shutdown may still subscribe: nothing to do once closed.
+    if (this.closed) return () => {};
     let set = this.topics.get(topic);
     if (!set) {
       this.topics.set(topic, (set = new Set()));
@@ -86,8 +90,9 @@ export class RedisHub implements Hub {
     }
     set.add(listener);
     return () => {
-      set.delete(listener);
-      if (set.size === 0) {
+      // A second call must not drop (and UNSUBSCRIBE) a topic that others subscribed to since.
+      if (!set.delete(listener)) return;
+      if (set.size === 0 && this.topics.get(topic) === set) {
         this.topics.delete(topic);
         // Streams and rooms unsubscribe as they end, also after close() (shutdown): nothing to undo then.
         this.sub.unsubscribe(PREFIX + topic).catch(() => {});
@@ -101,6 +106,7 @@ export class RedisHub implements Hub {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.topics.clear();
     this.reconnectListeners.clear();
     this.sub.disconnect();
