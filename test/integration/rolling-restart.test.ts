@@ -4,48 +4,23 @@
 // Nothing typed and no action is lost, every socket and the event stream are back within 2 s, and each
 // process exits by itself within the bound.
 // PostgreSQL and Redis only: processes cannot share an embedded PGlite.
-import { spawnSync } from 'node:child_process';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { and, eq } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../server/db/client.ts';
-import { documents } from '../../server/db/schema.ts';
-import { generateSessionToken, SessionStore } from '../../server/auth/session.ts';
-import { SESSION_COOKIE } from '../../server/auth/middleware.ts';
 import { loadDocumentState } from '../../server/collab/persistence.ts';
 import { templateState } from '../../server/documents/templates.ts';
 import { reconnectAtOnceOnRestart } from '../../client/features/editor/reconnect.ts';
-import { ApiClient } from '../support/client.ts';
-import { connectClient, waitFor, type CollabClient } from '../support/collab.ts';
-import { addParticipant, createHousehold, createUser } from '../support/factories.ts';
-import { REDIS_URL, redisAvailable } from '../support/redis.ts';
+import { connectClient, ownParagraph, waitFor } from '../support/collab.ts';
 import { openSse, type SseConnection } from '../support/sse.ts';
-import { freePort, ready, runCleanups, startProcess, tcpProxy, type Cleanups } from '../support/cluster.ts';
+import { runCleanups, type Cleanups } from '../support/cluster.ts';
+import { startClusterCase, trackGaps } from '../support/cluster-case.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
 const CLIENTS = 10;
 const BACK_WITHIN_MS = 2_000;
 const cleanups: Cleanups = [];
 afterAll(() => runCleanups(cleanups));
 
-/** Tracks one client's connection: every gap between losing and regaining the socket. */
 const t0 = Date.now();
 const trace: string[] = [];
-function trackGaps(c: CollabClient, i: number) {
-  const gaps: number[] = [];
-  let lostAt: number | null = null;
-  c.provider.on('connection-close', (e) => trace.push(`${Date.now() - t0} c${i} close ${e?.code}`));
-  c.provider.on('connection-error', () => trace.push(`${Date.now() - t0} c${i} error`));
-  c.provider.on('status', ({ status }: { status: string }) => {
-    trace.push(`${Date.now() - t0} c${i} ${status}`);
-    if (status === 'disconnected' && lostAt === null) lostAt = Date.now();
-    if (status === 'connected' && lostAt !== null) {
-      gaps.push(Date.now() - lostAt);
-      lostAt = null;
-    }
-  });
-  return { gaps, down: () => lostAt !== null };
-}
 
 /** An event stream that reconnects at once with Last-Event-ID, like EventSource after the server's retry hint. */
 function resumingStream(url: string, cookie: string) {
@@ -86,68 +61,22 @@ function resumingStream(url: string, cookie: string) {
 
 describe('rolling restart', () => {
   it('restarts both processes in turn while 10 clients type and the board is used: nothing lost, everyone back within 2 s', async () => {
-    const adminUrl = process.env.TEST_DATABASE_URL;
-    if (inject('databaseUrl') === null || !adminUrl) {
-      console.log('rolling restart: runs in the PostgreSQL run only (processes cannot share an embedded PGlite)');
-      return;
-    }
-    if (!(await redisAvailable('rolling restart'))) return;
-    const built = spawnSync('node', ['scripts/build-server.mjs'], { cwd: root, encoding: 'utf8' });
-    expect(built.status, built.stderr).toBe(0);
-
-    // A database of its own, so the processes' start (migrations) and the checks see only this test's data.
-    const { createPostgresDatabase } = await import('../support/scratch-db.ts');
-    const scratch = await createPostgresDatabase(adminUrl, 'casustafel_rolling');
-    cleanups.push(scratch.drop);
-    const database: Database = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
-    cleanups.push(() => database.close());
-    const db = database.db;
-
-    const regie = await createUser(db, { kind: 'gemeente' });
-    const household = await createHousehold(db, { regievoerderId: regie.id });
-    const users = [regie];
-    for (let i = 1; i < CLIENTS; i++) {
-      const u = await createUser(db, { kind: 'politie' });
-      await addParticipant(db, household.id, u.id, 'partner');
-      users.push(u);
-    }
-    const sessions = new SessionStore(db, 14);
-    const cookies: string[] = [];
-    for (const u of users) {
-      const token = generateSessionToken();
-      await sessions.createSession(token, u.id);
-      cookies.push(`${SESSION_COOKIE}=${token}`);
-    }
-    const [plan] = await db
-      .select()
-      .from(documents)
-      .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan')));
-
-    const ports = [await freePort(), await freePort()];
-    const env = { DATABASE_URL: scratch.url, REDIS_URL, SECRET_KEY: 'rolling-restart-test-secret-key-0123456789', SHUTDOWN_DRAIN_MS: '1000' };
-    const procs = ports.map((p) => startProcess(p, env, cleanups));
-    for (let i = 0; i < 2; i++) await ready(ports[i]!, procs[i]!);
-    const proxy = await tcpProxy(ports, cleanups);
-    const base = `http://127.0.0.1:${proxy.port}`;
+    const c = await startClusterCase('rolling restart', CLIENTS, cleanups);
+    if (!c) return;
+    const { apis, base, procs, householdId } = c;
+    const db = c.database.db;
 
     // 10 editors, each typing numbered words into a paragraph of its own.
-    const apis = cookies.map((cookie) => Object.assign(new ApiClient(base), { cookie }));
     // With the browser's reconnect rule (the close code of a stopping process means: reconnect now).
-    const clients = apis.map((api) => connectClient(base, api, plan!.id));
-    for (const c of clients) reconnectAtOnceOnRestart(c.provider);
+    const clients = apis.map((api) => connectClient(base, api, c.planId));
+    for (const cl of clients) reconnectAtOnceOnRestart(cl.provider);
     cleanups.push(() => {
-      for (const c of clients) c.destroy();
+      for (const cl of clients) cl.destroy();
     });
-    await Promise.all(clients.map((c) => c.synced()));
-    const trackers = clients.map((c, i) => trackGaps(c, i));
+    await Promise.all(clients.map((cl) => cl.synced()));
+    const trackers = clients.map((cl, i) => trackGaps(cl, i, trace, t0));
     const typed: string[][] = clients.map(() => []);
-    const texts = clients.map((c) => {
-      const p = new Y.XmlElement('paragraph');
-      const t = new Y.XmlText();
-      p.insert(0, [t]);
-      c.fragment.insert(c.fragment.length, [p]);
-      return t;
-    });
+    const texts = clients.map((cl) => ownParagraph(cl.fragment));
     let typing = true;
     const typers = clients.map(async (_c, i) => {
       for (let n = 0; typing; n++) {
@@ -160,13 +89,13 @@ describe('rolling restart', () => {
 
     // The board: a live event stream, and a new action every 300 ms (one connection per request, like a
     // browser whose idle keep-alive connection a stopping process has closed).
-    const stream = resumingStream(`${base}/api/households/${household.id}/events`, cookies[0]!);
+    const stream = resumingStream(`${base}/api/households/${householdId}/events`, apis[0]!.cookie!);
     const created: string[] = [];
     const failedRequests: string[] = [];
     let boarding = true;
     const board = (async () => {
       for (let n = 0; boarding; n++) {
-        const res = await apis[n % CLIENTS]!.request('POST', `/api/households/${household.id}/actions`, { title: `Actie ${n}` }, { connection: 'close' }).catch(
+        const res = await apis[n % CLIENTS]!.request('POST', `/api/households/${householdId}/actions`, { title: `Actie ${n}` }, { connection: 'close' }).catch(
           (e) => ({ status: 0, body: String(e) }) as const,
         );
         if (res.status === 201) created.push((res.body as { action: { id: string } }).action.id);
@@ -187,8 +116,7 @@ describe('rolling restart', () => {
       await waitFor(() => trackers.every((t) => !t.down()), 'every editor back on the other process', 5_000).catch((e) => {
         throw new Error(`${e.message}\n${trace.join('\n')}`);
       });
-      procs[i] = startProcess(ports[i]!, env, cleanups);
-      await ready(ports[i]!, procs[i]!);
+      await c.restart(i);
       await new Promise((r) => setTimeout(r, 600));
     }
 
@@ -215,15 +143,15 @@ describe('rolling restart', () => {
 
     // Every word typed reached every editor...
     const everyWord = typed.flat();
-    await waitFor(() => clients.every((c) => everyWord.every((w) => c.fragment.toString().includes(w))), 'every word at every editor', 15_000);
-    const listed = await apis[0]!.get(`/api/households/${household.id}/actions`);
+    await waitFor(() => clients.every((cl) => everyWord.every((w) => cl.fragment.toString().includes(w))), 'every word at every editor', 15_000);
+    const listed = await apis[0]!.get(`/api/households/${householdId}/actions`);
     expect(new Set(listed.body.actions.map((a: { id: string }) => a.id))).toEqual(new Set(created));
 
     // ...and the database, once both processes stopped (and flushed) for good.
-    for (const c of clients) c.destroy();
+    for (const cl of clients) cl.destroy();
     for (const p of procs) p.child.kill('SIGTERM');
     expect(await Promise.all(procs.map((p) => p.exited)), procs.map((p) => p.output()).join('\n')).toEqual([0, 0]);
-    const state = await loadDocumentState(db, plan!.id, templateState);
+    const state = await loadDocumentState(db, c.planId, templateState);
     const doc = new Y.Doc();
     for (const u of state!.updates) Y.applyUpdate(doc, u);
     const stored = doc.getXmlFragment('default').toString();
