@@ -12,8 +12,11 @@ export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, 
 
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  /** Sync step 2 and plain updates are both document changes; the room treats them alike. */
-  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
+  /**
+   * Sync step 2 and plain updates are both document changes; the room applies them alike (a sync step 2 stands
+   * for every edit the client had, which matters for its save acknowledgement).
+   */
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; syncStep2: boolean }
   | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'queryAwareness' };
 
@@ -44,7 +47,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         }
         if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           // Decoding parses every struct and the delete set without applying anything: garbage throws here.
-          return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
+          return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload), syncStep2: syncType === syncProtocol.messageYjsSyncStep2 };
         }
         throw new MalformedMessage(`unknown sync message ${syncType}`);
       }

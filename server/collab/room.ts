@@ -117,7 +117,7 @@ export class Room {
       case 'syncStep1':
         return conn.send(encodeSyncStep2(this.doc, message.stateVector));
       case 'update':
-        return this.receiveUpdate(conn, message.update, message.decoded);
+        return this.receiveUpdate(conn, message.update, message.decoded, message.syncStep2);
       case 'awareness':
         return this.receiveAwareness(conn, message.entries);
       case 'queryAwareness':
@@ -129,18 +129,34 @@ export class Room {
    * A client's document change: checked against the schema before anything is applied or broadcast, held
    * (bounded) while the structs it builds on have not arrived, then applied.
    */
-  private receiveUpdate(conn: CollabConnection, update: Uint8Array, decoded: DecodedUpdate): void {
+  private receiveUpdate(conn: CollabConnection, update: Uint8Array, decoded: DecodedUpdate, syncStep2: boolean): void {
     // Read-only: ignored without a word, so a client with stale local edits does not loop on errors.
     if (!this.mayWrite(conn)) return;
     const verdict = inspectUpdate(this.doc, decoded, documentRules());
     if (!verdict.ok) return this.refuseOutsideSchema(conn, verdict.reason);
     if (!this.fits(update.byteLength)) return conn.close(CloseCode.TooLarge, 'Document te groot');
     if (verdict.waiting) return this.hold(conn, update, decoded);
+    const barrier = this.remoteBarrier(decoded, syncStep2);
     if (this.apply(conn, update)) {
       // Stored once the commit holding this seq is done (at once if the message brought nothing new).
-      this.acks.received(conn, this.seq, this.remote.barrier);
+      this.acks.received(conn, this.seq, barrier);
       this.retryWaiting();
     }
+  }
+
+  /**
+   * The remote arrivals a client message's acknowledgement waits for (see remote-updates.ts). A sync step 2
+   * stands for every edit the client had (its screen counts them all as carried by it), including edits this
+   * room holds only as relayed by a process that may not have written them yet; so does an update that repeats
+   * content the room already has, or that deletes. An update of new content is stored by this room's commit.
+   * Measured before the message is applied.
+   */
+  private remoteBarrier(decoded: DecodedUpdate, syncStep2: boolean): number {
+    const { barrier, settledThrough } = this.remote;
+    if (settledThrough === barrier) return barrier;
+    if (syncStep2 || decoded.ds.clients.size > 0) return barrier;
+    for (const s of decoded.structs) if (s.id.clock < Y.getState(this.doc.store, s.id.client)) return barrier;
+    return 0;
   }
 
   /** The latest update seq handed to the group commit, and the latest one committed (other processes hear both). */

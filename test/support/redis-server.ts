@@ -42,7 +42,7 @@ export async function startPrivateRedis(what: string, cleanups: Cleanups): Promi
     },
     kill: async () => {
       const c = child;
-      if (!c || c.exitCode !== null) return;
+      if (!c || c.exitCode !== null || c.signalCode !== null) return;
       const exited = new Promise((r) => c.once('exit', r));
       c.kill('SIGKILL');
       await exited;

@@ -4,6 +4,10 @@
 // hub itself is down, B writes nothing of A's. The clock is faked; no database is involved.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { CollabConnection } from '../../server/collab/connection.ts';
+import { SAVE_ACK_MESSAGE } from '../../shared/collab-protocol.ts';
 import type { DocumentBatch } from '../../server/collab/batcher.ts';
 import { DEAD_AFTER_MS, DocRelay } from '../../server/collab/relay.ts';
 import { Room } from '../../server/collab/room.ts';
@@ -43,13 +47,56 @@ function proc(hub: LocalHub): Process {
   };
 }
 
+/** A paragraph with `text` as an update to `base` (what an editor's keystrokes send). */
+function paragraphUpdate(base: Y.Doc, text: string): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(doc);
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment('default').insert(0, [p]);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
 /** An edit made in `p`'s room (as one of its clients would). */
 function edit(p: Process, text: string) {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(p.room.doc));
-  const before = Y.encodeStateVector(doc);
-  doc.getText('t').insert(0, text);
-  Y.applyUpdate(p.room.doc, Y.encodeStateAsUpdate(doc, before), 'client');
+  Y.applyUpdate(p.room.doc, paragraphUpdate(p.room.doc, text), 'client');
+}
+
+const textOf = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
+
+/** An editor's socket on `p`'s room that asks for save acknowledgements; `acked()` is the latest count. */
+function editorOn(p: Process) {
+  const sent: Uint8Array[] = [];
+  const user = { id: 'u1', email: 'e@x.test', name: 'E', admin: false, organization: { id: 'o', name: 'O', kind: 'politie' }, secondFactor: false };
+  const conn = new CollabConnection({ readyState: 1, send: (d) => sent.push(d), close() {} }, 'doc-1', 'hh-1', {
+    user,
+    sessionId: 's',
+    role: 'partner',
+    level: 'volledig',
+    ip: null,
+  });
+  conn.wantsSaveAcks = true;
+  p.room.attach(conn);
+  const message = (syncType: number, update: Uint8Array) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, syncType);
+    encoding.writeVarUint8Array(e, update);
+    p.room.receive(conn, encoding.toUint8Array(e));
+  };
+  return {
+    update: (u: Uint8Array) => message(2, u),
+    syncStep2: (u: Uint8Array) => message(1, u),
+    acked: () => {
+      let n = 0;
+      for (const m of sent) {
+        const d = decoding.createDecoder(m);
+        if (decoding.readVarUint(d) === SAVE_ACK_MESSAGE) n = decoding.readVarUint(d);
+      }
+      return n;
+    },
+  };
 }
 
 /** The in-process hub, with an outage that can be switched on and off (as RedisHub has when Redis restarts). */
@@ -87,7 +134,7 @@ afterEach(() => {
 describe('updates relayed from another process', () => {
   it('wait in the other room until their origin announces the commit', () => {
     edit(a, 'hallo ');
-    expect(b.room.doc.getText('t').toString()).toBe('hallo ');
+    expect(textOf(b.room.doc)).toContain('hallo');
     expect([...b.room.remote.waitingOn().keys()]).toEqual([a.relay.origin]);
     expect(b.room.remote.settledThrough).toBeLessThan(b.room.remote.barrier);
     a.commit();
@@ -109,7 +156,8 @@ describe('updates relayed from another process', () => {
     const stored = new Y.Doc();
     Y.applyUpdate(stored, a.pushed[0]![1]);
     Y.applyUpdate(stored, b.pushed[0]![1]);
-    expect(stored.getText('t').toString()).toBe('nog niet opgeslagen ');
+    expect(textOf(stored)).toBe(textOf(a.room.doc));
+    expect(textOf(stored)).toContain('nog niet');
     // Settled by B's own commit, and never written again.
     b.commit();
     expect(b.room.remote.settledThrough).toBe(b.room.remote.barrier);
@@ -135,5 +183,23 @@ describe('updates relayed from another process', () => {
     expect(b.room.remote.waitingOn().size).toBe(0);
     vi.advanceTimersByTime(10_000);
     expect(b.pushed).toEqual([]);
+  });
+});
+
+describe('save acknowledgements in a room that holds unwritten updates of another process', () => {
+  it('a new edit is acknowledged after this room commits it; a sync step 2 only once the other process has written its part', () => {
+    edit(a, 'van A ');
+    const editor = editorOn(b);
+    // A keystroke: new content, stored by B's own commit alone.
+    editor.update(paragraphUpdate(b.room.doc, 'van B'));
+    expect(editor.acked()).toBe(0);
+    b.commit();
+    expect(editor.acked()).toBe(1);
+    // A reconnecting editor's sync step 2 stands for everything it had, A's unwritten edit included.
+    editor.syncStep2(paragraphUpdate(b.room.doc, 'na herverbinden'));
+    b.commit();
+    expect(editor.acked()).toBe(1);
+    a.commit();
+    expect(editor.acked()).toBe(2);
   });
 });
