@@ -47,8 +47,10 @@ export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module
       };
       const feed = c.req.query('acties') === '1' ? new MyActionsFeed(deps, { user, ip: c.get('ip') }, session, (e) => push('actions', e)) : null;
       const unsubscribeUser = deps.hub.subscribe(userTopic(user.id), (m) => {
-        push('participation', m as ParticipationChangedEvent);
-        void feed?.refresh();
+        // With Mijn acties open, the feed follows the change first: when the browser re-reads its list, the
+        // feed already passes on the changes of a household the user was just added to.
+        if (feed) void feed.refresh().then(() => push('participation', m as ParticipationChangedEvent));
+        else push('participation', m as ParticipationChangedEvent);
       });
       const unsubscribeNotifications =
         c.req.query('meldingen') === '1' ? deps.hub.subscribe(notificationTopic(user.id), () => push('notification', {})) : () => {};
