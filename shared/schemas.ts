@@ -301,7 +301,13 @@ export const AuditQuery = LogboekFilter.extend({
 
 /** Meldingen, newest first; `before` is the `nextBefore` of the previous page. */
 export const NotificationListQuery = z.object({
-  before: z.preprocess(emptyIsAbsent, z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/, 'Ongeldige paginering').optional()),
+  before: z.preprocess(
+    emptyIsAbsent,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/, 'Ongeldige paginering')
+      .optional(),
+  ),
   limit: z.preprocess(emptyIsAbsent, queryInt(1, 100).default(30)),
 });
 export type NotificationListQuery = z.infer<typeof NotificationListQuery>;

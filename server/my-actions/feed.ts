@@ -53,9 +53,7 @@ export class MyActionsFeed {
 
   /** Looks again which households to follow (one query); calls never overlap. */
   refresh(): Promise<void> {
-    this.looking = this.looking.then(() =>
-      this.look().catch((err) => this.deps.log.warn('my actions: following households failed', { err: String(err) })),
-    );
+    this.looking = this.looking.then(() => this.look().catch((err) => this.deps.log.warn('my actions: following households failed', { err: String(err) })));
     return this.looking;
   }
 

@@ -27,7 +27,12 @@ export interface ClaimedEmail {
 }
 
 /** Takes (and marks sent) up to `limit` unsent rows of `mode`; rows another process holds are skipped. */
-export async function claimEmails(tx: DbOrTx, mode: 'direct' | 'daily', now: Date, limit = mode === 'direct' ? DIRECT_BATCH : DIGEST_BATCH): Promise<ClaimedEmail[]> {
+export async function claimEmails(
+  tx: DbOrTx,
+  mode: 'direct' | 'daily',
+  now: Date,
+  limit = mode === 'direct' ? DIRECT_BATCH : DIGEST_BATCH,
+): Promise<ClaimedEmail[]> {
   const rows = await tx
     .select({
       id: notifications.id,

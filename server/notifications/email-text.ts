@@ -30,8 +30,11 @@ export function digestEmail(items: EmailItem[], appUrl: string) {
   const n = items.length;
   return {
     subject: `Casustafel: ${n} ${n === 1 ? 'nieuwe melding' : 'nieuwe meldingen'}`,
-    text: [`Sinds de vorige samenvatting ${n === 1 ? 'is er 1 nieuwe melding' : `zijn er ${n} nieuwe meldingen`} voor je in Casustafel:`, '', ...items.map(line), ...footer(appUrl)].join(
-      '\n',
-    ),
+    text: [
+      `Sinds de vorige samenvatting ${n === 1 ? 'is er 1 nieuwe melding' : `zijn er ${n} nieuwe meldingen`} voor je in Casustafel:`,
+      '',
+      ...items.map(line),
+      ...footer(appUrl),
+    ].join('\n'),
   };
 }

@@ -128,6 +128,11 @@ export async function setEmailPreference(db: Db, actor: ActorContext, preference
         .set({ emailMode: 'off' })
         .where(and(eq(notifications.recipientId, actor.user.id), isNull(notifications.emailedAt), ne(notifications.emailMode, 'off')));
     }
-    await audit(tx, { ...auditActor(actor), event: 'account.email_notifications', target: actor.user.id, details: { preference, previous: before?.pref ?? null } });
+    await audit(tx, {
+      ...auditActor(actor),
+      event: 'account.email_notifications',
+      target: actor.user.id,
+      details: { preference, previous: before?.pref ?? null },
+    });
   });
 }

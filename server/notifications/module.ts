@@ -92,9 +92,7 @@ export function notificationsModule(deps: Deps): Module {
   scheduler.start(config.jobsTickMs);
 
   const api = new Hono<AppEnv>();
-  api.get('/notifications', async (c) =>
-    c.json<NotificationListResponse>(await listNotifications(db, requireUser(c), parseQuery(c, NotificationListQuery))),
-  );
+  api.get('/notifications', async (c) => c.json<NotificationListResponse>(await listNotifications(db, requireUser(c), parseQuery(c, NotificationListQuery))));
   api.get('/notifications/unread', async (c) => c.json<UnreadCountResponse>({ unread: await unreadCount(db, requireUser(c).id) }));
   api.post('/notifications/read-all', async (c) => {
     await markAllRead(db, requireUser(c).id, deps.now());

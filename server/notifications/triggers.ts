@@ -26,7 +26,9 @@ const newValue = (entries: ChangeEntry[], field: string): string | null | undefi
 export async function notifyActionChange(tx: DbOrTx, emit: Emit, actor: ActorContext, after: ActionRow, entries: ChangeEntry[], created: boolean) {
   const ownerNow = created ? after.ownerOrganizationId : newValue(entries, 'ownerOrganizationId');
   const assignedNow = created ? after.assignedUserId : newValue(entries, 'assignedUserId');
-  const claimedBefore = entries.some((e) => e.changes.claimedBy) ? (entries.find((e) => e.changes.claimedBy)!.changes.claimedBy![0] as string | null) : after.claimedBy;
+  const claimedBefore = entries.some((e) => e.changes.claimedBy)
+    ? (entries.find((e) => e.changes.claimedBy)!.changes.claimedBy![0] as string | null)
+    : after.claimedBy;
   const claimerHears = !created && claimedBefore !== null && claimedBefore !== actor.user.id && entries.some((e) => CLAIMER_HEARS.has(e.kind));
   if (!ownerNow && !assignedNow && !claimerHears) return;
 

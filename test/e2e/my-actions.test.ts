@@ -60,7 +60,11 @@ describe('Mijn acties', () => {
     await regie.page.goto(`${env.server.url}/huishoudens/${jansen}/acties`);
     await regie.page.getByText('Live bijgewerkt').waitFor();
     await regie.page.getByTestId('action-card').filter({ hasText: 'Schoolarts Noah bellen' }).getByRole('button', { name: 'Ik pak dit op' }).click();
-    await week.getByTestId('my-action').filter({ hasText: 'Schoolarts Noah bellen' }).getByText('Opgepakt door Rianne de Regie (Gemeente Rotterdam)').waitFor({ timeout: 3000 });
+    await week
+      .getByTestId('my-action')
+      .filter({ hasText: 'Schoolarts Noah bellen' })
+      .getByText('Opgepakt door Rianne de Regie (Gemeente Rotterdam)')
+      .waitFor({ timeout: 3000 });
     expect(await titles()).toEqual(['Gesprek met mentor Emma', 'Schoolarts Noah bellen']);
     await regie.context.close();
     await jasper.context.close();
@@ -75,7 +79,10 @@ describe('Meldingen', () => {
     const count = page.getByTestId('unread-count');
     await count.waitFor();
     expect(await count.textContent()).toBe('1, 1 ongelezen');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /Meldingen/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: /Meldingen/ })
+      .click();
     await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
     await page.getByText('Actie “Intake Mark bij verslavingszorg” in HG-2026-0142 is toegewezen aan Verslavingszorg Rijnmond.').waitFor();
 
@@ -101,7 +108,10 @@ describe('Meldingen', () => {
     await regieApi.post(`/api/households/${jansen}/actions`, { title: 'Urinecontrole plannen', ownerOrganizationId: vz });
     await page.getByTestId('unread-count').getByText('2', { exact: true }).waitFor();
 
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /Meldingen/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: /Meldingen/ })
+      .click();
     await page.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
     await page.getByText('Je hebt geen ongelezen meldingen.').waitFor();
     expect(await page.getByTestId('unread-count').count()).toBe(0);

@@ -47,12 +47,25 @@ const prefer = async (key: (typeof DEMO_USERS)[number]['key'], preference: Email
 
 const householdId = async (reference: string) => (await db().select().from(households).where(eq(households.reference, reference)))[0]!.id;
 const orgOf = async (key: (typeof DEMO_USERS)[number]['key']) =>
-  (await db().select().from(users).where(eq(users.email, DEMO_USERS.find((u) => u.key === key)!.email)))[0]!.organizationId;
+  (
+    await db()
+      .select()
+      .from(users)
+      .where(eq(users.email, DEMO_USERS.find((u) => u.key === key)!.email))
+  )[0]!.organizationId;
 
 /** Both processes deliver (the at-once pass and the minute job) at the same moment. */
 async function deliverEverywhere() {
-  await db().update(scheduledJobs).set({ nextRunAt: new Date(0) }).where(eq(scheduledJobs.name, 'notifications.email'));
-  await Promise.all([deliverDirectEmails(a.deps), deliverDirectEmails(b.deps), getNotificationScheduler(a.deps).tick(), getNotificationScheduler(b.deps).tick()]);
+  await db()
+    .update(scheduledJobs)
+    .set({ nextRunAt: new Date(0) })
+    .where(eq(scheduledJobs.name, 'notifications.email'));
+  await Promise.all([
+    deliverDirectEmails(a.deps),
+    deliverDirectEmails(b.deps),
+    getNotificationScheduler(a.deps).tick(),
+    getNotificationScheduler(b.deps).tick(),
+  ]);
 }
 
 describe('notification e-mail', () => {
@@ -60,7 +73,10 @@ describe('notification e-mail', () => {
     await prefer('politie', 'direct');
     const before = smtp.received.length;
     const jansen = await householdId('HG-2026-0142');
-    const created = await demo('regie').post(`/api/households/${jansen}/actions`, { title: 'Buurtonderzoek Sandra', ownerOrganizationId: await orgOf('politie') });
+    const created = await demo('regie').post(`/api/households/${jansen}/actions`, {
+      title: 'Buurtonderzoek Sandra',
+      ownerOrganizationId: await orgOf('politie'),
+    });
     expect(created.status).toBe(201);
     // At once: the process that made the notification sends it; later passes of both processes find nothing to send.
     await smtp.arrived(before + 1);
@@ -90,12 +106,16 @@ describe('notification e-mail', () => {
     const before = smtp.received.length;
     const jansen = await householdId('HG-2026-0142');
     const mw = await orgOf('mw');
-    for (const title of ['Gesprek met Sandra', 'Huisbezoek Emma']) await demo('regie').post(`/api/households/${jansen}/actions`, { title, ownerOrganizationId: mw });
+    for (const title of ['Gesprek met Sandra', 'Huisbezoek Emma'])
+      await demo('regie').post(`/api/households/${jansen}/actions`, { title, ownerOrganizationId: mw });
     await demo('regie').post(`/api/households/${jansen}/meetings`, { title: 'Casusoverleg Jansen', meetingAt: '2026-03-02T10:00:00+01:00' });
     await deliverEverywhere(); // direct delivery leaves the summary's rows alone
     const toMw = () => smtp.received.slice(before).filter((m) => m.to.includes('mw@maatschappelijkwerk.test'));
     expect(toMw()).toEqual([]);
-    await db().update(scheduledJobs).set({ nextRunAt: new Date(0) }).where(eq(scheduledJobs.name, 'notifications.digest'));
+    await db()
+      .update(scheduledJobs)
+      .set({ nextRunAt: new Date(0) })
+      .where(eq(scheduledJobs.name, 'notifications.digest'));
     const passes = await Promise.all([a, b, a, b].map((s) => getNotificationScheduler(s.deps).tick()));
     expect(passes.filter((ran) => ran.some((r) => r.name === 'notifications.digest'))).toHaveLength(1);
     // The next summary is due at 7.00 Dutch time.
@@ -148,18 +168,27 @@ describe('notification e-mail', () => {
       .where(and(eq(actions.householdId, jansen), eq(actions.title, 'Veiligheidsplan opstellen met Sandra')));
     await demo('regie').patch(`/api/actions/${own!.id}`, { dueDate: '2026-12-01', version: own!.version });
     await demo('regie').post(`/api/households/${elAmrani}/actions`, { title: 'Contact met F. over Y.', ownerOrganizationId: await orgOf('vz') });
-    const meeting = await demo('regie').post(`/api/households/${jansen}/meetings`, { title: 'Casusoverleg Gezin Jansen', meetingAt: '2026-03-09T10:00:00+01:00' });
+    const meeting = await demo('regie').post(`/api/households/${jansen}/meetings`, {
+      title: 'Casusoverleg Gezin Jansen',
+      meetingAt: '2026-03-09T10:00:00+01:00',
+    });
     await demo('regie').post(`/api/documents/${meeting.body.document.id}/establish`, {});
     const wim = DEMO_USERS.find((u) => u.key === 'wijkteam')!;
     const [wijk] = await db().select().from(users).where(eq(users.email, wim.email));
     await demo('regie').post(`/api/households/${jansen}/participants`, { userId: wijk!.id, role: 'observer' });
     await demo('regie').delete(`/api/households/${jansen}/participants/${wijk!.id}`, {});
-    await db().update(scheduledJobs).set({ nextRunAt: new Date(0) }).where(inArray(scheduledJobs.name, ['notifications.due', 'notifications.digest']));
+    await db()
+      .update(scheduledJobs)
+      .set({ nextRunAt: new Date(0) })
+      .where(inArray(scheduledJobs.name, ['notifications.due', 'notifications.digest']));
     await Promise.all([getNotificationScheduler(a.deps).tick(), getNotificationScheduler(b.deps).tick()]);
     const before = smtp.received.length;
     await deliverEverywhere();
     // Every opted-in notification went out (the digest pass took the daily ones): as many mails as direct rows, plus the summaries.
-    const mailed = await db().select().from(notifications).where(inArray(notifications.emailMode, ['direct', 'daily']));
+    const mailed = await db()
+      .select()
+      .from(notifications)
+      .where(inArray(notifications.emailMode, ['direct', 'daily']));
     expect(mailed.every((n) => n.emailedAt !== null)).toBe(true);
     await waitFor(() => smtp.received.length > before + 5, 'the e-mails of the flows');
 
@@ -172,7 +201,8 @@ describe('notification e-mail', () => {
       'Casusoverleg Gezin Jansen',
     ];
     for (const mail of smtp.received) {
-      for (const word of forbidden) expect(new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(mail.text), word).toBe(false);
+      for (const word of forbidden)
+        expect(new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(mail.text), word).toBe(false);
       expect(mail.raw).not.toMatch(/HG-\d{4}-\d{4}/);
     }
   });

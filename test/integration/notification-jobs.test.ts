@@ -33,7 +33,10 @@ const today = () => amsterdamDay(new Date());
 
 /** Both processes run the due job at the same moment, twice over; returns how many passes ran it. */
 async function runDueJobEverywhere() {
-  await db().update(scheduledJobs).set({ nextRunAt: new Date(0) }).where(eq(scheduledJobs.name, 'notifications.due'));
+  await db()
+    .update(scheduledJobs)
+    .set({ nextRunAt: new Date(0) })
+    .where(eq(scheduledJobs.name, 'notifications.due'));
   const passes = await Promise.all([a, b, a, b].map((s) => getNotificationScheduler(s.deps).tick()));
   return passes.filter((ran) => ran.some((r) => r.name === 'notifications.due')).length;
 }
@@ -45,14 +48,32 @@ describe('due dates', () => {
     const { household, api, users } = await householdWithCast(db(), a.url);
     const mate = await createUser(db(), { organizationId: users.partner.organizationId });
     await addParticipant(db(), household.id, mate.id, 'partner');
-    const claimed = await createActionVia(api.regie, household.id, { title: 'Morgen af', ownerOrganizationId: users.partner.organizationId, dueDate: addDays(today(), 1) });
+    const claimed = await createActionVia(api.regie, household.id, {
+      title: 'Morgen af',
+      ownerOrganizationId: users.partner.organizationId,
+      dueDate: addDays(today(), 1),
+    });
     await api.partner.post(`/api/actions/${claimed.id}/claim`);
-    const late = await createActionVia(api.regie, household.id, { title: 'Te laat', ownerOrganizationId: users.partner.organizationId, dueDate: addDays(today(), 3) });
+    const late = await createActionVia(api.regie, household.id, {
+      title: 'Te laat',
+      ownerOrganizationId: users.partner.organizationId,
+      dueDate: addDays(today(), 3),
+    });
     const loose = await createActionVia(api.regie, household.id, { title: 'Van niemand', dueDate: addDays(today(), 3) });
-    const later = await createActionVia(api.regie, household.id, { title: 'Volgende week', ownerOrganizationId: users.partner.organizationId, dueDate: addDays(today(), 7) });
+    const later = await createActionVia(api.regie, household.id, {
+      title: 'Volgende week',
+      ownerOrganizationId: users.partner.organizationId,
+      dueDate: addDays(today(), 7),
+    });
     // Past due: set in the database (the board refuses nothing about dates, but the API keeps today's clock).
-    await db().update(actions).set({ dueDate: addDays(today(), -2) }).where(eq(actions.id, late.id));
-    await db().update(actions).set({ dueDate: addDays(today(), -1) }).where(eq(actions.id, loose.id));
+    await db()
+      .update(actions)
+      .set({ dueDate: addDays(today(), -2) })
+      .where(eq(actions.id, late.id));
+    await db()
+      .update(actions)
+      .set({ dueDate: addDays(today(), -1) })
+      .where(eq(actions.id, loose.id));
     const before = { partner: (await of(users.partner.id)).length, mate: (await of(mate.id)).length, regie: (await of(users.regie.id)).length };
 
     expect(await runDueJobEverywhere()).toBe(1);
@@ -74,10 +95,18 @@ describe('due dates', () => {
 
   it('a closed household and a done action tell nothing', async () => {
     const { household, api, users } = await householdWithCast(db(), a.url);
-    const done = await createActionVia(api.regie, household.id, { title: 'Al klaar', ownerOrganizationId: users.partner.organizationId, dueDate: addDays(today(), 1) });
+    const done = await createActionVia(api.regie, household.id, {
+      title: 'Al klaar',
+      ownerOrganizationId: users.partner.organizationId,
+      dueDate: addDays(today(), 1),
+    });
     await api.partner.post(`/api/actions/${done.id}/complete`, { note: 'klaar' });
     const other = await householdWithCast(db(), a.url);
-    await createActionVia(other.api.regie, other.household.id, { title: 'Gesloten', ownerOrganizationId: other.users.partner.organizationId, dueDate: addDays(today(), 1) });
+    await createActionVia(other.api.regie, other.household.id, {
+      title: 'Gesloten',
+      ownerOrganizationId: other.users.partner.organizationId,
+      dueDate: addDays(today(), 1),
+    });
     await other.api.regie.post(`/api/households/${other.household.id}/close`, { reason: 'doelen_bereikt' });
     await runDueJobEverywhere();
     expect((await of(users.partner.id)).filter((n) => n.kind.startsWith('action_due') || n.kind === 'action_overdue')).toEqual([]);

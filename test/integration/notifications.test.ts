@@ -141,7 +141,10 @@ describe('notifications of the household', () => {
     const named = await inbox(afspraken.api);
     expect(named.notifications.find((n) => n.kind === 'action_assigned')).toMatchObject({ reference: household.reference, actionTitle: 'Eigen afspraak' });
     // The minutes are not theirs to open: the link goes to the household page.
-    expect(named.notifications.find((n) => n.kind === 'meeting_planned')).toMatchObject({ reference: household.reference, link: `/huishoudens/${household.id}` });
+    expect(named.notifications.find((n) => n.kind === 'meeting_planned')).toMatchObject({
+      reference: household.reference,
+      link: `/huishoudens/${household.id}`,
+    });
 
     const bare = await inbox(signaal.api);
     expect(bare.notifications.map((n) => n.kind)).toEqual(['meeting_planned']);

@@ -54,7 +54,12 @@ export function MyActionsPage() {
       {data.households.length > 1 && (
         <label className="ct-check ct-my-actions__filter">
           Casus
-          <select className="utrecht-select ct-select-inline" value={householdId} onChange={(e) => setHouseholdId(e.target.value)} data-testid="my-actions-filter">
+          <select
+            className="utrecht-select ct-select-inline"
+            value={householdId}
+            onChange={(e) => setHouseholdId(e.target.value)}
+            data-testid="my-actions-filter"
+          >
             <option value="">alle casussen</option>
             {data.households.map((h) => (
               <option key={h.id} value={h.id}>
@@ -104,7 +109,12 @@ function MyActionItem({ action: a, onChange, onError }: { action: MyAction; onCh
   const [completing, setCompleting] = useState(false);
   const [note, setNote] = useState('');
   return (
-    <article className={`ct-action ${a.overdue ? 'ct-action--overdue' : ''}`} aria-labelledby={`my-action-${a.id}`} data-testid="my-action" data-action-id={a.id}>
+    <article
+      className={`ct-action ${a.overdue ? 'ct-action--overdue' : ''}`}
+      aria-labelledby={`my-action-${a.id}`}
+      data-testid="my-action"
+      data-action-id={a.id}
+    >
       <h3 className="ct-action__title" id={`my-action-${a.id}`}>
         <Link href={`/huishoudens/${a.householdId}/acties#actie-${a.id}`} className="utrecht-link">
           {a.title}

@@ -66,11 +66,12 @@ export function useMyActions() {
         apply(e.action);
         return;
       }
-      setData((prev) =>
-        prev && {
-          ...prev,
-          actions: prev.actions.filter((a) => (e.type === 'gone' ? a.householdId !== e.householdId : a.id !== e.actionId)),
-        },
+      setData(
+        (prev) =>
+          prev && {
+            ...prev,
+            actions: prev.actions.filter((a) => (e.type === 'gone' ? a.householdId !== e.householdId : a.id !== e.actionId)),
+          },
       );
       if (e.type === 'gone') void load();
     };

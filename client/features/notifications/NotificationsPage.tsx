@@ -8,7 +8,13 @@ import { Link, navigate } from '../../lib/router.tsx';
 import { Button, EmptyState, Heading, Loading } from '../../components/ui.tsx';
 import { ErrorMessage, PageError } from '../../components/ErrorMessage.tsx';
 import { formatDateTime } from '../../../shared/labels.ts';
-import { NOTIFICATION_KIND_LABELS, notificationText, type NotificationItem, type NotificationListResponse, type UnreadCountResponse } from '../../../shared/notifications.ts';
+import {
+  NOTIFICATION_KIND_LABELS,
+  notificationText,
+  type NotificationItem,
+  type NotificationListResponse,
+  type UnreadCountResponse,
+} from '../../../shared/notifications.ts';
 import { useUnread } from './unread.tsx';
 
 export function NotificationsPage() {
@@ -62,20 +68,29 @@ export function NotificationsPage() {
         )}
       </div>
       <p className="utrecht-paragraph" data-testid="unread-summary" aria-live="polite">
-        {data.unread === 0 ? 'Je hebt geen ongelezen meldingen.' : data.unread === 1 ? 'Je hebt 1 ongelezen melding.' : `Je hebt ${data.unread} ongelezen meldingen.`}
+        {data.unread === 0
+          ? 'Je hebt geen ongelezen meldingen.'
+          : data.unread === 1
+            ? 'Je hebt 1 ongelezen melding.'
+            : `Je hebt ${data.unread} ongelezen meldingen.`}
       </p>
       <ErrorMessage error={error} />
       {shown.length === 0 ? (
         <EmptyState title="Nog geen meldingen.">
           <p className="utrecht-paragraph">
-            Hier verschijnt het als een actie aan je organisatie wordt toegewezen, als een casusoverleg wordt gepland en meer. Per e-mail op de hoogte
-            blijven? Kies dat bij <Link href="/mijn-account">Mijn account</Link>.
+            Hier verschijnt het als een actie aan je organisatie wordt toegewezen, als een casusoverleg wordt gepland en meer. Per e-mail op de hoogte blijven?
+            Kies dat bij <Link href="/mijn-account">Mijn account</Link>.
           </p>
         </EmptyState>
       ) : (
         <ul className="ct-notification-list">
           {shown.map((n) => (
-            <li key={n.id} className={`ct-notification ${n.readAt ? '' : 'ct-notification--unread'}`} data-testid="notification" data-read={n.readAt ? 'ja' : 'nee'}>
+            <li
+              key={n.id}
+              className={`ct-notification ${n.readAt ? '' : 'ct-notification--unread'}`}
+              data-testid="notification"
+              data-read={n.readAt ? 'ja' : 'nee'}
+            >
               <p className="ct-notification__kind">
                 {!n.readAt && <span className="ct-visually-hidden">Ongelezen: </span>}
                 {NOTIFICATION_KIND_LABELS[n.kind]}

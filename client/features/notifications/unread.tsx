@@ -20,7 +20,6 @@ export function UnreadProvider({ children }: { children: ReactNode }) {
   const { onNotification } = useLive();
   const [unread, setUnread] = useState<number | null>(null);
   const meId = me?.id;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the signed-in user's id is the trigger, not an input.
   const refresh = useCallback(() => {
     if (!meId) return;
     get<UnreadCountResponse>('/api/notifications/unread').then(
