@@ -75,8 +75,11 @@ export async function insertNotifications(db: DbOrTx, drafts: NotificationDraft[
   return { recipients: rows.map((r) => r.recipientId), direct: rows.some((r) => r.emailMode === 'direct') };
 }
 
+/** What a transaction offers for work after its commit (`emit` of withHouseholdEvents has it; so does a casusoverleg change). */
+export type AfterCommit = Pick<Emit, 'afterCommit'>;
+
 /** Stores the drafts in the change's transaction; the recipients' screens hear of them once it has committed. */
-export async function queueNotifications(tx: DbOrTx, emit: Emit, drafts: NotificationDraft[], now: Date): Promise<void> {
+export async function queueNotifications(tx: DbOrTx, commit: AfterCommit, drafts: NotificationDraft[], now: Date): Promise<void> {
   const created = await insertNotifications(tx, drafts, now);
-  if (created.recipients.length) emit.afterCommit((hub) => announceNotifications(hub, created));
+  if (created.recipients.length) commit.afterCommit((hub) => announceNotifications(hub, created));
 }

@@ -9,7 +9,7 @@ import type { ActionRow } from '../board/presenter.ts';
 import type { ChangeEntry } from '../board/history.ts';
 import { levelShowsAction } from '../../shared/policy.ts';
 import type { NotificationKind } from '../../shared/enums.ts';
-import { participantsOf, queueNotifications, type NotificationDraft, type Recipient } from './store.ts';
+import { participantsOf, queueNotifications, type AfterCommit, type NotificationDraft, type Recipient } from './store.ts';
 
 /** Changes to an action that its claimer hears of when someone else makes them. */
 const CLAIMER_HEARS: ReadonlySet<ChangeEntry['kind']> = new Set(['edited', 'assigned', 'released', 'cancelled', 'completed']);
@@ -54,10 +54,14 @@ export async function notifyActionChange(tx: DbOrTx, emit: Emit, actor: ActorCon
   await queueNotifications(tx, emit, drafts, actor.now);
 }
 
-/** A household event every participant (but the one who caused it) hears of: a casusoverleg planned, its minutes vastgesteld. */
+/**
+ * A household event every participant (but the one who caused it) hears of: a casusoverleg planned (a meeting of the
+ * household, or the household put on a regional casusoverleg's agenda: both make its minutes document), its minutes
+ * vastgesteld.
+ */
 export async function notifyParticipants(
   tx: DbOrTx,
-  emit: Emit,
+  commit: AfterCommit,
   actor: ActorContext,
   event: { householdId: string; kind: Extract<NotificationKind, 'meeting_planned' | 'minutes_established'>; documentId: string; dedupeKey: string },
 ) {
@@ -65,7 +69,7 @@ export async function notifyParticipants(
   const drafts = people
     .filter((p) => p.userId !== actor.user.id)
     .map((p) => ({ ...event, recipientId: p.userId, organizationId: actor.user.organization.id, actorId: actor.user.id }));
-  await queueNotifications(tx, emit, drafts, actor.now);
+  await queueNotifications(tx, commit, drafts, actor.now);
 }
 
 /** A user was added to or removed from a household (not when they did it themselves). */

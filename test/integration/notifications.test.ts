@@ -11,6 +11,7 @@ import { addParticipant, createUser, householdWithCast } from '../support/factor
 import { createActionVia, sessionClient } from '../support/board.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openSse } from '../support/sse.ts';
+import { addToAgenda, planVia } from '../support/casusoverleg.ts';
 import type { NotificationItem } from '../../shared/notifications.ts';
 import type { InfoLevel } from '../../shared/enums.ts';
 
@@ -99,6 +100,22 @@ describe('notifications of the household', () => {
       expect(list[0]).toMatchObject({ reference: household.reference, link: `/huishoudens/${household.id}/documenten/${docId}` });
     }
     expect(await kinds(api.regie)).toEqual([]);
+  });
+
+  it('a household put on a regional casusoverleg’s agenda tells its participants (and nobody of another household)', async () => {
+    const { household, api, users } = await householdWithCast(db(), server.url);
+    const other = await householdWithCast(db(), server.url);
+    const casusoverleg = await planVia(api.regie);
+    const agenda = await addToAgenda(api.regie, casusoverleg.id, household.id);
+    const [n] = (await inbox(api.partner)).notifications;
+    expect(n).toMatchObject({
+      kind: 'meeting_planned',
+      reference: household.reference,
+      link: `/huishoudens/${household.id}/documenten/${agenda.items[0]!.documentId}`,
+    });
+    expect(await kinds(api.observer)).toEqual(['meeting_planned']);
+    expect(await kinds(api.regie)).toEqual([]);
+    expect(await kinds(other.api.partner)).toEqual([]);
   });
 
   it('a removed user gets the removal notice, told as "een casus", and nothing of the household after', async () => {
