@@ -103,7 +103,7 @@ describe('notifications of the household', () => {
   });
 
   it('a household put on a regional casusoverleg’s agenda tells its participants (and nobody of another household)', async () => {
-    const { household, api, users } = await householdWithCast(db(), server.url);
+    const { household, api } = await householdWithCast(db(), server.url);
     const other = await householdWithCast(db(), server.url);
     const casusoverleg = await planVia(api.regie);
     const agenda = await addToAgenda(api.regie, casusoverleg.id, household.id);
