@@ -30,12 +30,15 @@ import './styles.css';
 import { AuthProvider } from './lib/auth.tsx';
 import { App } from './App.tsx';
 import { LiveProvider } from './lib/live.tsx';
+import { UnreadProvider } from './features/notifications/unread.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AuthProvider>
       <LiveProvider>
-        <App />
+        <UnreadProvider>
+          <App />
+        </UnreadProvider>
       </LiveProvider>
     </AuthProvider>
   </StrictMode>,

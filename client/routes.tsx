@@ -12,6 +12,8 @@ const CasusoverleggenPage = lazy(() => import('./features/casusoverleg/Casusover
 const CasusoverlegPage = lazy(() => import('./features/casusoverleg/CasusoverlegPage.tsx').then((m) => ({ default: m.CasusoverlegPage })));
 const MeetingModePage = lazy(() => import('./features/casusoverleg/MeetingModePage.tsx').then((m) => ({ default: m.MeetingModePage })));
 const MeetingOverviewPage = lazy(() => import('./features/casusoverleg/MeetingOverviewPage.tsx').then((m) => ({ default: m.MeetingOverviewPage })));
+const MyActionsPage = lazy(() => import('./features/my-actions/MyActionsPage.tsx').then((m) => ({ default: m.MyActionsPage })));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 const PrintPage = lazy(() => import('./features/meeting/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 
 export interface RouteDef {
@@ -29,6 +31,8 @@ export const routes: RouteDef[] = [
   },
   { path: '/huishoudens/:householdId/acties', render: (p) => page(<BoardPage key={p.householdId} householdId={p.householdId!} />) },
   { path: '/overzicht', render: () => page(<OverviewPage />) },
+  { path: '/mijn-acties', render: () => page(<MyActionsPage />) },
+  { path: '/meldingen', render: () => page(<NotificationsPage />) },
   { path: '/mijn-account', render: () => page(<AccountPage />) },
   { path: '/casusoverleggen', render: () => page(<CasusoverleggenPage />) },
   { path: '/casusoverleggen/:casusoverlegId', render: (p) => page(<CasusoverlegPage key={p.casusoverlegId} id={p.casusoverlegId!} />) },

@@ -33,6 +33,10 @@ const Env = z.object({
   HUISVERBOD_ADVICE_DAY: z.coerce.number().int().min(1).max(HUISVERBOD_DAYS).default(HUISVERBOD_ADVICE_DAY),
   /** How often each process looks for due jobs (retention marking); 0 turns the timer off (jobs then run only when called). */
   JOBS_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Notification e-mails (smtp:// or smtps://, with credentials if needed); unset → no e-mail at all. */
+  SMTP_URL: z.string().optional(),
+  /** The sender of notification e-mails, e.g. `Casustafel <noreply@casustafel.example.nl>`. */
+  SMTP_FROM: z.string().default('Casustafel <noreply@localhost>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
   /** Prometheus metrics on their own listener (keep it off the public network). */
@@ -75,6 +79,9 @@ export interface Config {
   huisverbodAdviceDay: number;
   /** Job timer per process, in milliseconds; 0 = no timer. */
   jobsTickMs: number;
+  /** SMTP server for notification e-mails; undefined: no e-mail. */
+  smtpUrl?: string;
+  smtpFrom: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   staticDir: string;
   production: boolean;
@@ -120,6 +127,7 @@ function crossChecks(e: Record<string, string | undefined>): string[] {
     if (!isOrigin(o)) problems.push('PUBLIC_ORIGIN: each entry must be an origin like https://casustafel.example.nl (scheme and host, no path)');
   if (e.DATABASE_URL && !/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) problems.push('DATABASE_URL: must start with postgres:// or postgresql://');
   if (e.REDIS_URL && !/^rediss?:\/\//.test(e.REDIS_URL)) problems.push('REDIS_URL: must start with redis:// or rediss://');
+  if (e.SMTP_URL && !/^smtps?:\/\/[^/\s]+/.test(e.SMTP_URL)) problems.push('SMTP_URL: must start with smtp:// or smtps:// and name a host');
   if (e.NODE_ENV === 'production') {
     if (origins.length === 0) problems.push('PUBLIC_ORIGIN: required in production (the address people use, e.g. https://casustafel.example.nl)');
     if (origins.some((o) => o.startsWith('http:') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(o)))
@@ -167,6 +175,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionMonths: e.RETENTION_MONTHS,
     huisverbodAdviceDay: e.HUISVERBOD_ADVICE_DAY,
     jobsTickMs: e.JOBS_TICK_SECONDS * 1000,
+    smtpUrl: e.SMTP_URL || undefined,
+    smtpFrom: e.SMTP_FROM,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
     production: e.NODE_ENV === 'production',

@@ -9,6 +9,8 @@ import { meetingsModule } from './meetings/routes.ts';
 import { userEventsModule } from './realtime/user-stream.ts';
 import { retentionModule } from './retention/module.ts';
 import { casusoverlegModule } from './casusoverleg/routes.ts';
+import { notificationsModule } from './notifications/module.ts';
+import { myActionsModule } from './my-actions/module.ts';
 
 export function createModules(deps: Deps): Module[] {
   return [
@@ -20,5 +22,7 @@ export function createModules(deps: Deps): Module[] {
     userEventsModule(deps),
     retentionModule(deps),
     casusoverlegModule(deps),
+    notificationsModule(deps),
+    myActionsModule(deps),
   ];
 }

@@ -71,6 +71,8 @@ export const AUDIT_EVENTS = [
   'casusoverleg.close',
   'casusoverleg.item_view',
   'casusoverleg.overview_view',
+  'my_actions.view',
+  'account.email_notifications',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number] | `action.${string}`;
 
@@ -145,6 +147,8 @@ export const AUDIT_EVENT_LABELS: Record<(typeof AUDIT_EVENTS)[number], string> =
   'casusoverleg.close': 'Casusoverleg gesloten',
   'casusoverleg.item_view': 'Casus bekeken in de vergadermodus',
   'casusoverleg.overview_view': 'Overzicht van afspraken na het casusoverleg bekeken',
+  'my_actions.view': 'Acties bekeken in Mijn acties',
+  'account.email_notifications': 'E-mail bij meldingen gewijzigd',
 };
 
 /** The verbs of `action.<verb>` audit rows (board changes and reads of one action). */

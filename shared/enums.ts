@@ -86,3 +86,26 @@ export const HUISVERBOD_MAX_DAYS = 28;
 export const HUISVERBOD_ADVICE_DAY = 8;
 /** A new huisverbod or a reopened case within this many months of an earlier one is a "herhaald incident". */
 export const HERHAALD_INCIDENT_MONTHS = 12;
+
+/**
+ * What a notification (Meldingen) is about. Action kinds: an action assigned to your organisation (or to you), your
+ * claimed action changed by someone else, a due date tomorrow, a due date passed. Casusoverleg kinds: planned, its
+ * minutes vastgesteld. Participation: added to or removed from a household. The plan van aanpak of a huisverbod is
+ * due in two days (regievoerder).
+ */
+export const NOTIFICATION_KINDS = [
+  'action_assigned',
+  'action_changed',
+  'action_due_tomorrow',
+  'action_overdue',
+  'meeting_planned',
+  'minutes_established',
+  'participant_added',
+  'participant_removed',
+  'plan_deadline',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Whether a user receives notifications by e-mail: never, each at once, or one summary a day. */
+export const EMAIL_PREFERENCES = ['off', 'direct', 'daily'] as const;
+export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ACTION_STATUSES,
   CLOSE_REASONS,
+  EMAIL_PREFERENCES,
   EVALUATION_REASONS,
   EVALUATION_VERDICTS,
   GRONDSLAGEN,
@@ -297,3 +298,19 @@ export const AuditQuery = LogboekFilter.extend({
   before: queryInt(1, Number.MAX_SAFE_INTEGER).optional(),
   limit: queryInt(1, 500).default(100),
 });
+
+/** Meldingen, newest first; `before` is the `nextBefore` of the previous page. */
+export const NotificationListQuery = z.object({
+  before: z.preprocess(
+    emptyIsAbsent,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/, 'Ongeldige paginering')
+      .optional(),
+  ),
+  limit: z.preprocess(emptyIsAbsent, queryInt(1, 100).default(30)),
+});
+export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
+
+export const EmailPreferenceInput = z.object({ preference: z.enum(EMAIL_PREFERENCES) });
+export type EmailPreferenceInput = z.infer<typeof EmailPreferenceInput>;

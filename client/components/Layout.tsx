@@ -3,15 +3,19 @@ import type { ReactNode } from 'react';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import { Button } from './ui.tsx';
+import { useUnread } from '../features/notifications/unread.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { me, logout } = useAuth();
   const { pathname } = useLocation();
-  const nav = me
+  const { unread } = useUnread();
+  const nav: { href: string; label: string; active: boolean; count?: number | null }[] = me
     ? [
         { href: '/', label: 'Mijn casussen', active: pathname === '/' || pathname.startsWith('/huishoudens') },
+        { href: '/mijn-acties', label: 'Mijn acties', active: pathname === '/mijn-acties' },
         { href: '/casusoverleggen', label: 'Casusoverleggen', active: pathname.startsWith('/casusoverleggen') },
         { href: '/overzicht', label: 'Overzicht regie', active: pathname.startsWith('/overzicht') },
+        { href: '/meldingen', label: 'Meldingen', active: pathname === '/meldingen', count: unread },
         ...(me.admin ? [{ href: '/beheer', label: 'Beheer', active: pathname.startsWith('/beheer') }] : []),
         { href: '/mijn-account', label: 'Mijn account', active: pathname === '/mijn-account' },
       ]
@@ -34,6 +38,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   <li key={n.href}>
                     <Link href={n.href} className="ct-nav__link" aria-current={n.active ? 'page' : undefined}>
                       {n.label}
+                      {!!n.count && (
+                        <span className="ct-nav__count" data-testid="unread-count">
+                          <span aria-hidden="true">{n.count}</span>
+                          <span className="ct-visually-hidden">, {n.count === 1 ? '1 ongelezen' : `${n.count} ongelezen`}</span>
+                        </span>
+                      )}
                     </Link>
                   </li>
                 ))}

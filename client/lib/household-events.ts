@@ -7,13 +7,14 @@ import { useLive } from './live.tsx';
 const TYPES: HouseholdEventType[] = ['participants.updated', 'document.updated', 'version.created', 'huisverbod.decided', 'action.created', 'action.updated'];
 
 export function useHouseholdEvents(householdId: string, enabled: boolean, onEvent: (e: HouseholdEvent) => void) {
-  const { accessLost, holdHouseholdStream } = useLive();
+  const { accessLost, holdHouseholdStream, notificationArrived } = useLive();
   const handler = useRef(onEvent);
   handler.current = onEvent;
   useEffect(() => {
     if (!enabled) return;
     const release = holdHouseholdStream();
-    const source = new EventSource(`/api/households/${householdId}/events`);
+    const source = new EventSource(`/api/households/${householdId}/events?meldingen=1`);
+    source.addEventListener('notification', notificationArrived);
     const listener = (msg: MessageEvent) => handler.current(JSON.parse(msg.data) as HouseholdEvent);
     for (const t of TYPES) source.addEventListener(t, listener);
     source.addEventListener('revoked', (msg) => {
@@ -24,5 +25,5 @@ export function useHouseholdEvents(householdId: string, enabled: boolean, onEven
       source.close();
       release();
     };
-  }, [householdId, enabled, accessLost, holdHouseholdStream]);
+  }, [householdId, enabled, accessLost, holdHouseholdStream, notificationArrived]);
 }

@@ -7,6 +7,7 @@ import { type ApiError, get } from './api.ts';
 import { useAuth } from './auth.tsx';
 import { purgeOfflineCopies } from './offline.ts';
 import type { ParticipationChangedEvent } from '../../shared/board.ts';
+import type { MyActionsEvent } from '../../shared/my-actions.ts';
 
 export const REMOVED_MESSAGE = 'Je neemt niet meer deel aan dit huishouden. De inhoud is van dit scherm en uit deze browser verwijderd.';
 
@@ -30,6 +31,17 @@ interface LiveState {
    * connections per site over HTTP/1.1, shared by all tabs, and each tab should hold at most one stream.
    */
   holdHouseholdStream(): () => void;
+  /**
+   * Mijn acties is open in this tab: the user's own stream then also carries the changes of the user's actions
+   * (`?acties=1`; the server follows every household whose board the user may read). Returns the release.
+   */
+  followMyActions(): () => void;
+  /** Changes of Mijn acties as they happen (only while followed). */
+  onMyActions(l: (e: MyActionsEvent) => void): () => void;
+  /** "There is a new notification" from whichever stream this tab holds (the count is re-read). */
+  onNotification(l: () => void): () => void;
+  /** Called by a household stream of this tab that received `notification`. */
+  notificationArrived(): void;
 }
 
 const LiveContext = createContext<LiveState | null>(null);
@@ -49,6 +61,22 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     };
   }, []);
   const userStreamWanted = householdStreams === 0;
+  const [myActionsFollowers, setMyActionsFollowers] = useState(0);
+  const followMyActions = useCallback(() => {
+    setMyActionsFollowers((n) => n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      setMyActionsFollowers((n) => n - 1);
+    };
+  }, []);
+  const withMyActions = myActionsFollowers > 0;
+  const myActionsListeners = useRef(new Set<(e: MyActionsEvent) => void>());
+  const notificationListeners = useRef(new Set<() => void>());
+  const notificationArrived = useCallback(() => {
+    for (const l of notificationListeners.current) l();
+  }, []);
 
   const markGone = useCallback((householdId: string, message = REMOVED_MESSAGE) => {
     setGone((prev) => (prev.get(householdId) === message ? prev : new Map(prev).set(householdId, message)));
@@ -74,9 +102,15 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!meId || !userStreamWanted) return;
-    const source = new EventSource('/api/me/events');
+    const source = new EventSource(`/api/me/events?meldingen=1${withMyActions ? '&acties=1' : ''}`);
     source.addEventListener('ready', () => {
       for (const l of listeners.current) l({ householdId: null, role: null, level: null });
+      notificationArrived(); // (re)connected: whatever came meanwhile is counted again
+    });
+    source.addEventListener('notification', notificationArrived);
+    source.addEventListener('actions', (msg) => {
+      const e = JSON.parse((msg as MessageEvent).data) as MyActionsEvent;
+      for (const l of myActionsListeners.current) l(e);
     });
     source.addEventListener('participation', (msg) => {
       const e = JSON.parse((msg as MessageEvent).data) as ParticipationChangedEvent;
@@ -96,18 +130,16 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       endSession(`${message} Om veiligheidsredenen is de inhoud van dit scherm verwijderd.`);
     });
     return () => source.close();
-  }, [meId, userStreamWanted, markGone, endSession]);
+  }, [meId, userStreamWanted, withMyActions, markGone, endSession, notificationArrived]);
 
-  const onParticipation = useCallback((l: ParticipationListener) => {
-    listeners.current.add(l);
-    return () => {
-      listeners.current.delete(l);
-    };
-  }, []);
+  const onParticipation = useCallback((l: ParticipationListener) => subscribe(listeners.current, l), []);
+
+  const onMyActions = useCallback((l: (e: MyActionsEvent) => void) => subscribe(myActionsListeners.current, l), []);
+  const onNotification = useCallback((l: () => void) => subscribe(notificationListeners.current, l), []);
 
   const value = useMemo(
-    () => ({ gone, markGone, accessLost, onParticipation, holdHouseholdStream }),
-    [gone, markGone, accessLost, onParticipation, holdHouseholdStream],
+    () => ({ gone, markGone, accessLost, onParticipation, holdHouseholdStream, followMyActions, onMyActions, onNotification, notificationArrived }),
+    [gone, markGone, accessLost, onParticipation, holdHouseholdStream, followMyActions, onMyActions, onNotification, notificationArrived],
   );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
@@ -116,4 +148,12 @@ export function useLive(): LiveState {
   const ctx = useContext(LiveContext);
   if (!ctx) throw new Error('useLive outside LiveProvider');
   return ctx;
+}
+
+/** Adds a listener to a set; returns its removal. */
+function subscribe<L>(set: Set<L>, l: L): () => void {
+  set.add(l);
+  return () => {
+    set.delete(l);
+  };
 }

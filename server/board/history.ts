@@ -1,5 +1,5 @@
-// An action's history: every change writes one action_events row ({field: [old, new]}), one audit row
-// and (once per change) a household event, all inside the caller's transaction.
+// An action's history: every change writes one action_events row ({field: [old, new]}), one audit row,
+// the notifications it makes, and (once per change) a household event, all inside the caller's transaction.
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { actionEvents, householdPersons, organizations } from '../db/schema.ts';
@@ -9,6 +9,7 @@ import type { Emit } from '../realtime/events.ts';
 import type { ActorContext } from '../households/service.ts';
 import type { Action, ActionEventKind, ActionHistoryEvent } from '../../shared/board.ts';
 import { loadUserRefs, presentOne, type ActionRow } from './presenter.ts';
+import { notifyActionChange } from '../notifications/triggers.ts';
 
 /** Fields whose changes are recorded; claimedAt/completedAt/updatedAt/version are implied by `at`. */
 const TRACKED = [
@@ -69,6 +70,7 @@ export async function recordChange(tx: Tx, emit: Emit, actor: ActorContext, afte
     });
   }
   const action = await presentOne(tx, after, actor.now);
+  await notifyActionChange(tx, emit, actor, after, entries, created);
   if (created) await emit(after.householdId, 'action.created', { action });
   else {
     // Moved to another organisation: a participant who saw it only as their own is told it left their view.

@@ -17,6 +17,7 @@ import type { AgendaItemInput, AgendaItemPatch } from '../../shared/schemas.ts';
 import type { CasusoverlegDetail } from '../../shared/casusoverleg.ts';
 import { changeCasusoverleg, closedCasusoverleg, notOrganiser, type CasusoverlegDeps } from './service.ts';
 import { isOrganiser, type AgendaItemRow, type CasusoverlegRow } from './visibility.ts';
+import { notifyParticipants } from '../notifications/triggers.ts';
 
 /** Minutes of a slot when none is given. */
 export const DEFAULT_SLOT_MINUTES = 20;
@@ -49,7 +50,7 @@ const itemAudit = (actor: ActorContext, row: CasusoverlegRow, item: AgendaItemRo
 });
 
 export async function addAgendaItem(deps: CasusoverlegDeps, actor: ActorContext, id: string, input: AgendaItemInput): Promise<CasusoverlegDetail> {
-  return changeCasusoverleg(deps, actor, id, async (tx, row) => {
+  return changeCasusoverleg(deps, actor, id, async (tx, row, commit) => {
     assertOpen(row);
     await authorizeHousehold(tx, actor, input.householdId, 'direct');
     const items = await itemsOf(tx, row.id);
@@ -82,6 +83,13 @@ export async function addAgendaItem(deps: CasusoverlegDeps, actor: ActorContext,
       ...base,
       event: 'casusoverleg.agenda_add',
       details: { itemId: item!.id, documentId: doc!.id, slotStart: slotStart.toISOString(), slotMinutes },
+    });
+    // The household's participants hear that a casusoverleg about it is planned (its minutes document exists now).
+    await notifyParticipants(tx, commit, actor, {
+      householdId: input.householdId,
+      kind: 'meeting_planned',
+      documentId: doc!.id,
+      dedupeKey: `meeting:${doc!.id}`,
     });
   });
 }

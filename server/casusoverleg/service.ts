@@ -17,6 +17,7 @@ import type { CasusoverlegInput, CasusoverlegPatch } from '../../shared/schemas.
 import type { CasusoverlegDetail, CasusoverlegHint, CasusoverlegListResponse, CasusoverlegPlanningResponse } from '../../shared/casusoverleg.ts';
 import { presentDetail, presentSummaries } from './presenter.ts';
 import { isOrganiser, loadVisible, visibleTo, type CasusoverlegRow } from './visibility.ts';
+import type { AfterCommit } from '../notifications/store.ts';
 
 export interface CasusoverlegDeps {
   db: Db;
@@ -31,17 +32,20 @@ export const notOrganiser = () => new AppError(403, 'NOT_ORGANISER', 'Alleen de 
 
 /**
  * Runs a change on the casusoverleg (visible to the actor, row locked), bumps its revision, and tells every
- * open screen after the commit. Returns the casusoverleg as the actor sees it now.
+ * open screen after the commit (and runs what the change asked to run then, e.g. telling users of notifications).
+ * Returns the casusoverleg as the actor sees it now.
  */
 export async function changeCasusoverleg(
   deps: CasusoverlegDeps,
   actor: ActorContext,
   id: string,
-  fn: (tx: Tx, row: CasusoverlegRow) => Promise<void>,
+  fn: (tx: Tx, row: CasusoverlegRow, commit: AfterCommit) => Promise<void>,
 ): Promise<CasusoverlegDetail> {
+  const committed: ((hub: Hub) => void)[] = [];
   const row = await deps.db.transaction(async (tx) => {
+    committed.length = 0; // a retried callback starts clean
     const current = await loadVisible(tx, actor.user.id, id, { forUpdate: true });
-    await fn(tx, current);
+    await fn(tx, current, { afterCommit: (f) => void committed.push(f) });
     const [after] = await tx
       .update(casusoverleggen)
       .set({ revision: sql`${casusoverleggen.revision} + 1`, updatedAt: actor.now })
@@ -50,6 +54,7 @@ export async function changeCasusoverleg(
     return after!;
   });
   await announce(deps.hub, row);
+  for (const f of committed) f(deps.hub);
   // As the actor sees it now. (A chair who just handed the chair over, or took their last household off, still gets
   // this answer: its facts they knew a moment ago, and the items as their own participations show them; from the
   // next request on it is 404 for them, like for anyone who does not see it.)

@@ -23,6 +23,7 @@ import {
   CASUSOVERLEG_STATUSES,
   CLOSE_REASONS,
   DOCUMENT_KINDS,
+  EMAIL_PREFERENCES,
   EVALUATION_REASONS,
   EVALUATION_VERDICTS,
   GRONDSLAGEN,
@@ -30,6 +31,7 @@ import {
   HUISVERBOD_DECISIONS,
   HOUSEHOLD_STATUSES,
   INFO_LEVELS,
+  NOTIFICATION_KINDS,
   ORGANIZATION_KINDS,
   PERSON_ROLES,
   PHASES,
@@ -62,6 +64,8 @@ export const huisverbodDecision = pgEnum('huisverbod_decision', HUISVERBOD_DECIS
 export const grondslag = pgEnum('grondslag', GRONDSLAGEN);
 export const closeReason = pgEnum('close_reason', CLOSE_REASONS);
 export const casusoverlegStatus = pgEnum('casusoverleg_status', CASUSOVERLEG_STATUSES);
+export const notificationKind = pgEnum('notification_kind', NOTIFICATION_KINDS);
+export const emailPreference = pgEnum('email_preference', EMAIL_PREFERENCES);
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -97,6 +101,8 @@ export const users = pgTable('users', {
   /** Set when a functioneel beheerder reset the second factor; the user is told at the next sign-in, then it is cleared. */
   secondFactorResetAt: timestamp('second_factor_reset_at', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  /** Notifications by e-mail (Mijn account): off, each at once, or a daily summary. E-mails never carry case content. */
+  emailNotifications: emailPreference('email_notifications').notNull().default('off'),
   createdAt: createdAt(),
 });
 
@@ -586,3 +592,41 @@ export const scheduledJobs = pgTable('scheduled_jobs', {
   lastRunBy: text('last_run_by'),
   runs: integer('runs').notNull().default(0),
 });
+
+/**
+ * Meldingen: one row per recipient and event. `dedupeKey` is unique per recipient, so an event is delivered once
+ * however many processes (or job runs) try. What the text may name (reference, action title) is decided when it
+ * is read, from the recipient's participation at that moment. E-mail: `emailMode` is the recipient's preference
+ * when the row was made; `emailedAt` is set in the same transaction that claims the row for sending.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKind('kind').notNull(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    actionId: uuid('action_id').references(() => actions.id),
+    documentId: uuid('document_id').references(() => documents.id),
+    /** The organisation the event concerns (the only detail an e-mail names besides the kind). */
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    /** Who caused it (null: the system, e.g. a due date). */
+    actorId: uuid('actor_id').references(() => users.id),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    emailMode: emailPreference('email_mode').notNull().default('off'),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('notifications_recipient_dedupe').on(t.recipientId, t.dedupeKey),
+    index('notifications_recipient_idx').on(t.recipientId, t.createdAt),
+    index('notifications_household_idx').on(t.householdId),
+    index('notifications_email_pending_idx').on(t.emailMode, t.createdAt).where(sql`${t.emailedAt} is null and ${t.emailMode} <> 'off'`),
+  ],
+);

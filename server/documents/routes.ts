@@ -22,7 +22,7 @@ export function documentRoutes(deps: Deps, ctx: DocumentsContext) {
 
   api.post('/households/:id/meetings', async (c) => {
     const input = await parseBody(c, MeetingInput);
-    const document = await createMeeting(deps.db, actorOf(c, deps), c.req.param('id'), input);
+    const document = await createMeeting(deps, actorOf(c, deps), c.req.param('id'), input);
     return c.json<MeetingCreatedResponse>({ document }, 201);
   });
 

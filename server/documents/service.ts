@@ -18,6 +18,7 @@ import type { MeetingInput } from '../../shared/schemas.ts';
 import { replaceBody, stateContent, yDocContent, yDocToJSON, type DocumentContent, type OmissionReport } from './content.ts';
 import type { Logger } from '../logger.ts';
 import { presentDocument } from './presenter.ts';
+import { notifyParticipants } from '../notifications/triggers.ts';
 import type { DocumentResponse, Version, VersionContentResponse } from '../../shared/api.ts';
 
 export interface DocumentsContext {
@@ -50,14 +51,15 @@ const auditBase = (a: ActorContext, d: DocumentRow) => ({
 const versionNotFound = () => new AppError(404, 'NOT_FOUND', 'Deze versie bestaat niet.');
 const documentLocked = () => conflict('DOCUMENT_LOCKED', 'Dit document is vastgesteld en kan niet worden gewijzigd.');
 
-export async function createMeeting(db: Db, actor: ActorContext, householdId: string, input: MeetingInput) {
-  return db.transaction(async (tx) => {
+export async function createMeeting(deps: { db: Db; hub: Hub }, actor: ActorContext, householdId: string, input: MeetingInput) {
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     await authorizeHousehold(tx, actor, householdId, 'direct');
     const [doc] = await tx
       .insert(documents)
       .values({ householdId, kind: 'meeting', title: input.title, meetingAt: new Date(input.meetingAt), createdBy: actor.user.id })
       .returning();
     await audit(tx, { ...auditBase(actor, doc!), event: 'document.create', details: { kind: 'meeting', title: input.title } });
+    await notifyParticipants(tx, emit, actor, { householdId, kind: 'meeting_planned', documentId: doc!.id, dedupeKey: `meeting:${doc!.id}` });
     return presentDocument(doc!);
   });
 }

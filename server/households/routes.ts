@@ -150,7 +150,7 @@ export function householdRoutes(deps: Deps) {
     const grant = await authorizeHousehold(db, actorOf(c, deps), c.req.param('id'), 'manageParticipants');
     const { household } = grant;
     const input = await parseBody(c, actsAsBeheerder(grant) ? AdminParticipantInput : ParticipantInput);
-    const result = await setParticipant(db, household, input, actorOf(c, deps));
+    const result = await setParticipant(deps, household, input, actorOf(c, deps));
     await announceParticipation(deps, household.id, input.userId, { role: input.role, level: result.level }, deps.now());
     if (result.previousRole && result.previousRole !== input.role) await announceParticipationChanged(deps.hub, household.id, input.userId, input.role);
     return c.json({ participant: { userId: input.userId, role: input.role, level: result.level } }, result.created ? 201 : 200);
@@ -189,7 +189,7 @@ export function householdRoutes(deps: Deps) {
     const userId = c.req.param('userId');
     if (!isUuid(userId)) throw new AppError(404, 'NOT_FOUND', 'Deze gebruiker neemt niet deel aan dit huishouden.');
     const input = await parseBody(c, actsAsBeheerder(grant) ? AdminParticipantRemoval : ParticipantRemoval);
-    await removeParticipant(db, household, userId, input, actorOf(c, deps));
+    await removeParticipant(deps, household, userId, input, actorOf(c, deps));
     // Every live channel of this user to this household (document sockets, event streams), in every process.
     await announceParticipationChanged(deps.hub, household.id, userId, null);
     await announceParticipation(deps, household.id, userId, null, deps.now());

@@ -20,6 +20,7 @@ import { withHouseholdEvents } from '../realtime/events.ts';
 import { herhaaldIncident, isHerhaaldIncident } from './herhaald.ts';
 import { syncAdviceAction } from './huisverbod-advice.ts';
 import { huisverbodClock } from './huisverbod-decision.ts';
+import { notifyParticipation } from '../notifications/triggers.ts';
 
 export interface ActorContext {
   user: SessionUser;
@@ -258,6 +259,7 @@ export async function createHousehold(deps: HouseholdDeps, input: HouseholdInput
       details: { grondslag: input.grondslag, referringOrganizationId: input.referringOrganizationId },
     });
     await audit(tx, { ...auditActor(actor), householdId: h!.id, event: 'participant.add', target: input.regievoerderId, details: { role: 'regievoerder' } });
+    await notifyParticipation(tx, emit, actor, h!.id, input.regievoerderId, true);
     // Day 0 of a huisverbod: the advice step goes on the board.
     await syncAdviceAction(tx, emit, h!, deps.huisverbodAdviceDay, actor);
     return h!;
@@ -314,10 +316,10 @@ export async function updatePerson(db: Db, household: HouseholdRow, personId: st
 }
 
 /** Adds a participant or changes their role. Returns whether access was narrowed (so live connections re-check). */
-export async function setParticipant(db: Db, household: HouseholdRow, input: ParticipantInput, actor: ActorContext) {
+export async function setParticipant(deps: { db: Db; hub: Hub }, household: HouseholdRow, input: ParticipantInput, actor: ActorContext) {
   assertNotSelfParticipation(actor, input.userId, household.id);
-  await assertUserExists(db, input.userId);
-  return db.transaction(async (tx) => {
+  await assertUserExists(deps.db, input.userId);
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const [existing] = await tx
       .select()
       .from(participations)
@@ -339,6 +341,7 @@ export async function setParticipant(db: Db, household: HouseholdRow, input: Par
       target: input.userId,
       details: { role: input.role, previousRole: existing?.role ?? null, ...(input.reason ? { reason: input.reason } : {}) },
     });
+    if (!existing) await notifyParticipation(tx, emit, actor, household.id, input.userId, true);
     const level: InfoLevel = existing && !levelFixedForRole(input.role) ? existing.level : 'volledig';
     return { created: !existing, previousRole: existing?.role ?? null, level };
   });
@@ -379,8 +382,8 @@ async function assertAnotherRegievoerder(tx: DbOrTx, householdId: string, leavin
   }
 }
 
-export async function removeParticipant(db: Db, household: HouseholdRow, userId: string, input: ParticipantRemoval, actor: ActorContext) {
-  return db.transaction(async (tx) => {
+export async function removeParticipant(deps: { db: Db; hub: Hub }, household: HouseholdRow, userId: string, input: ParticipantRemoval, actor: ActorContext) {
+  return withHouseholdEvents(deps, actor.now, async (tx, emit) => {
     const [existing] = await tx
       .select()
       .from(participations)
@@ -395,6 +398,7 @@ export async function removeParticipant(db: Db, household: HouseholdRow, userId:
       target: userId,
       details: { role: existing.role, ...(input.reason ? { reason: input.reason } : {}) },
     });
+    await notifyParticipation(tx, emit, actor, household.id, userId, false);
   });
 }
 

@@ -8,10 +8,14 @@ import type { Db, Tx } from '../db/client.ts';
 import { scheduledJobs } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 
-export interface Job {
+export interface Job<R = unknown> {
   name: string;
   everyMs: number;
-  run(tx: Tx, now: Date): Promise<unknown>;
+  run(tx: Tx, now: Date): Promise<R>;
+  /** When the next run is due (default: now + everyMs), e.g. a daily job at a fixed hour. */
+  nextRunAt?(now: Date): Date;
+  /** Work after the run's transaction has committed (sending what it claimed, telling users); only in the process that ran it. */
+  afterCommit?(result: R): Promise<void>;
 }
 
 export interface JobRun {
@@ -20,7 +24,8 @@ export interface JobRun {
 }
 
 /** Runs every due job once (if this process wins it). Returns the jobs this call ran. */
-export async function runDueJobs(db: Db, jobs: Job[], now: Date, runner: string): Promise<JobRun[]> {
+// biome-ignore lint/suspicious/noExplicitAny: a list of jobs with results of different types.
+export async function runDueJobs(db: Db, jobs: Job<any>[], now: Date, runner: string): Promise<JobRun[]> {
   const ran: JobRun[] = [];
   for (const job of jobs) {
     // The row exists from the first call on; inserting it concurrently is harmless (ON CONFLICT DO NOTHING).
@@ -38,11 +43,13 @@ export async function runDueJobs(db: Db, jobs: Job[], now: Date, runner: string)
       const out = await job.run(tx, now);
       await tx
         .update(scheduledJobs)
-        .set({ nextRunAt: new Date(now.getTime() + job.everyMs), lastRunAt: now, lastRunBy: runner, runs: row.runs + 1 })
+        .set({ nextRunAt: job.nextRunAt?.(now) ?? new Date(now.getTime() + job.everyMs), lastRunAt: now, lastRunBy: runner, runs: row.runs + 1 })
         .where(eq(scheduledJobs.name, job.name));
       return { ran: true as const, out };
     });
-    if (result.ran) ran.push({ name: job.name, result: result.out });
+    if (!result.ran) continue;
+    await job.afterCommit?.(result.out);
+    ran.push({ name: job.name, result: result.out });
   }
   return ran;
 }
@@ -54,7 +61,8 @@ export class JobScheduler {
 
   constructor(
     private readonly db: Db,
-    readonly jobs: Job[],
+    // biome-ignore lint/suspicious/noExplicitAny: jobs with results of different types.
+    readonly jobs: Job<any>[],
     private readonly now: () => Date,
     private readonly log: Logger,
   ) {}

@@ -14,6 +14,7 @@ import { presentDocument } from '../documents/presenter.ts';
 import type { AttendanceRow } from '../../shared/api.ts';
 import { formatShortDate } from '../../shared/labels.ts';
 import { withHouseholdEvents } from '../realtime/events.ts';
+import { notifyParticipants } from '../notifications/triggers.ts';
 
 type MeetingContext = DocumentsContext;
 
@@ -103,6 +104,12 @@ export async function establishDocument(ctx: MeetingContext, actor: ActorContext
           .where(eq(documents.id, documentId))
           .returning()) as [DocumentRow];
         await audit(tx, { ...auditBase(actor, document), event: 'document.lock', details: { versionId: version!.id } });
+        await notifyParticipants(tx, emit, actor, {
+          householdId: document.householdId,
+          kind: 'minutes_established',
+          documentId,
+          dedupeKey: `established:${version!.id}`,
+        });
       }
       const doc = presentDocument(row);
       // Tells every open screen of the household that the document changed (they re-read it).

@@ -37,7 +37,10 @@ export function publishHouseholdEvents(hub: Hub, events: HouseholdEvent[]): void
   for (const e of events) hub.publish(householdTopic(e.householdId), e);
 }
 
-export type Emit = <T extends HouseholdEventType>(householdId: string, type: T, payload: HouseholdEventPayloads[T]) => Promise<HouseholdEvent<T>>;
+export type Emit = (<T extends HouseholdEventType>(householdId: string, type: T, payload: HouseholdEventPayloads[T]) => Promise<HouseholdEvent<T>>) & {
+  /** Runs `fn` with the hub once the transaction has committed (never after a rollback), e.g. to tell users of new notifications. */
+  afterCommit(fn: (hub: Hub) => void): void;
+};
 
 /**
  * Runs `fn` in one transaction; events emitted through `emit` are appended inside it and published
@@ -45,16 +48,22 @@ export type Emit = <T extends HouseholdEventType>(householdId: string, type: T, 
  */
 export async function withHouseholdEvents<R>(deps: { db: Db; hub: Hub }, at: Date, fn: (tx: Tx, emit: Emit) => Promise<R>): Promise<R> {
   const emitted: HouseholdEvent[] = [];
+  const after: ((hub: Hub) => void)[] = [];
   const result = await deps.db.transaction(async (tx) => {
     emitted.length = 0; // a retried callback starts clean
-    const emit: Emit = async (householdId, type, payload) => {
-      const e = await appendHouseholdEvent(tx, householdId, type, payload, at);
-      emitted.push(e as HouseholdEvent);
-      return e;
-    };
+    after.length = 0;
+    const emit: Emit = Object.assign(
+      async <T extends HouseholdEventType>(householdId: string, type: T, payload: HouseholdEventPayloads[T]) => {
+        const e = await appendHouseholdEvent(tx, householdId, type, payload, at);
+        emitted.push(e as HouseholdEvent);
+        return e;
+      },
+      { afterCommit: (fn: (hub: Hub) => void) => void after.push(fn) },
+    );
     return fn(tx, emit);
   });
   publishHouseholdEvents(deps.hub, emitted);
+  for (const fn of after) fn(deps.hub);
   return result;
 }
 

@@ -12,6 +12,7 @@ import { eventForView, type StreamView } from './event-visibility.ts';
 import type { Session } from '../auth/session.ts';
 import { currentEventSeq, householdTopic, readHouseholdEvents } from './events.ts';
 import type { HouseholdEvent, ReadyEvent, RevokedEvent } from '../../shared/board.ts';
+import { notificationTopic } from '../notifications/topics.ts';
 
 export const HEARTBEAT_MS = 15_000;
 /** Reconnection delay suggested to EventSource. */
@@ -52,10 +53,19 @@ export class HouseholdEventStreams {
    */
   respond(c: Context<AppEnv>, grant: HouseholdGrant, session: Session, since: number | null, authorizedAt: number): Response {
     c.header('X-Accel-Buffering', 'no'); // proxies (nginx) must not buffer the stream
-    return streamSSE(c, (stream) => this.run(stream, grant, session, since, authorizedAt));
+    // `?meldingen=1`: the browser's tab also hears of the user's new notifications here (see below).
+    const notifications = c.req.query('meldingen') === '1';
+    return streamSSE(c, (stream) => this.run(stream, grant, session, since, authorizedAt, notifications));
   }
 
-  private async run(stream: SSEStreamingApi, grant: HouseholdGrant, session: Session, since: number | null, authorizedAt: number): Promise<void> {
+  private async run(
+    stream: SSEStreamingApi,
+    grant: HouseholdGrant,
+    session: Session,
+    since: number | null,
+    authorizedAt: number,
+    withNotifications: boolean,
+  ): Promise<void> {
     const { requester } = grant;
     const householdId = grant.household.id;
     // What this participant may receive; a re-check (e.g. after the regievoerder changed the level) updates it.
@@ -92,6 +102,15 @@ export class HouseholdEventStreams {
       pending.push(m as HouseholdEvent);
       notify();
     });
+    // A tab holds one stream (the user's own pauses while this one is open): the user's notification count
+    // rides along here, as a bare "something new" without an id (it does not move Last-Event-ID).
+    let notificationDue = false;
+    const unsubscribeNotifications = withNotifications
+      ? hub.subscribe(notificationTopic(requester.user.id), () => {
+          notificationDue = true;
+          notify();
+        })
+      : () => {};
     const unregister = live.register(
       {
         transport: 'stream',
@@ -158,6 +177,11 @@ export class HouseholdEventStreams {
           }
           continue;
         }
+        if (notificationDue) {
+          notificationDue = false;
+          await stream.writeSSE({ event: 'notification', data: '{}' });
+          continue;
+        }
         if (pingDue || reconcileDue) {
           if (pingDue) await stream.write(': ping\n\n');
           pingDue = reconcileDue = false;
@@ -174,6 +198,7 @@ export class HouseholdEventStreams {
       clearInterval(heartbeat);
       clearTimeout(settle);
       unsubscribeEvents();
+      unsubscribeNotifications();
       unregister();
       this.open.delete(handle);
       finish();

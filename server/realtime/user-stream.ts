@@ -1,9 +1,11 @@
 // GET /api/me/events: the signed-in user's own live stream (SSE). It carries only what concerns this user:
 // `participation` when they are added to a household, their role changes, or they are removed (so "Mijn
-// casussen" and every open page of that household follow at once), and `ended` when their session ends
-// (logout anywhere, expiry, a disabled account). Authorised by the session alone: a user can only ever
-// subscribe to their own topic. Its end is decided by the access registry (access/live-channels.ts), like
-// every other live channel: one session re-check, one revocation signal.
+// casussen" and every open page of that household follow at once), with `?meldingen=1` a `notification` when
+// they have a new notification (nothing more: the browser re-reads its count), with `?acties=1` the `actions` of Mijn acties
+// (my-actions/feed.ts: only of households whose board they may read, as their level shows them), and `ended`
+// when their session ends (logout anywhere, expiry, a disabled account). Authorised by the session alone: a
+// user can only ever subscribe to their own topics. Its end is decided by the access registry
+// (access/live-channels.ts), like every other live channel: one session re-check, one revocation signal.
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv, Deps } from '../context.ts';
@@ -12,6 +14,8 @@ import { requireUser } from '../auth/middleware.ts';
 import { userTopic } from '../households/announce.ts';
 import { HEARTBEAT_MS, RETRY_MS } from './sse.ts';
 import type { ParticipationChangedEvent } from '../../shared/board.ts';
+import { MyActionsFeed } from '../my-actions/feed.ts';
+import { notificationTopic } from '../notifications/topics.ts';
 
 export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module {
   const open = new Set<() => void>();
@@ -37,10 +41,19 @@ export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module
       };
       open.add(end);
       stream.onAbort(end);
-      const unsubscribeUser = deps.hub.subscribe(userTopic(user.id), (m) => {
-        queue.push({ event: 'participation', data: m as ParticipationChangedEvent });
+      const push = (event: string, data: unknown) => {
+        queue.push({ event, data });
         notify();
+      };
+      const feed = c.req.query('acties') === '1' ? new MyActionsFeed(deps, { user, ip: c.get('ip') }, session, (e) => push('actions', e)) : null;
+      const unsubscribeUser = deps.hub.subscribe(userTopic(user.id), (m) => {
+        // With Mijn acties open, the feed follows the change first: when the browser re-reads its list, the
+        // feed already passes on the changes of a household the user was just added to.
+        if (feed) void feed.refresh().then(() => push('participation', m as ParticipationChangedEvent));
+        else push('participation', m as ParticipationChangedEvent);
       });
+      const unsubscribeNotifications =
+        c.req.query('meldingen') === '1' ? deps.hub.subscribe(notificationTopic(user.id), () => push('notification', {})) : () => {};
       const unregister = deps.live.register(
         {
           transport: 'stream',
@@ -61,8 +74,10 @@ export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module
       const heartbeat = setInterval(() => {
         checkDue = true;
         notify();
+        void feed?.refresh();
       }, heartbeatMs);
       try {
+        await feed?.refresh();
         await stream.writeSSE({ event: 'ready', retry: RETRY_MS, data: JSON.stringify({ userId: user.id }) });
         while (!done && !stream.aborted) {
           const next = queue.shift();
@@ -82,7 +97,9 @@ export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module
         if (!stream.aborted) deps.log.error('user event stream failed', { err: String(err) });
       } finally {
         clearInterval(heartbeat);
+        feed?.close();
         unsubscribeUser();
+        unsubscribeNotifications();
         unregister();
         open.delete(end);
       }

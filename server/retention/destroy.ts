@@ -20,6 +20,7 @@ import {
   householdPersons,
   households,
   meetingAttendance,
+  notifications,
   participations,
   phaseChanges,
 } from '../db/schema.ts';
@@ -78,6 +79,7 @@ export async function destroyHousehold(deps: { db: Db; hub: Hub }, householdId: 
     const acts = actionIds.length ? actionIds : none;
 
     // Children before parents (foreign keys), everything keyed by this household's ids.
+    await tx.delete(notifications).where(eq(notifications.householdId, h.id));
     await tx.delete(actionEvaluations).where(or(inArray(actionEvaluations.documentId, docs), inArray(actionEvaluations.actionId, acts)));
     await tx.delete(actionEvents).where(inArray(actionEvents.actionId, acts));
     await tx.delete(actions).where(eq(actions.householdId, h.id));

@@ -13,6 +13,7 @@ import type { SecretBox } from '../auth/secret-box.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { seedDemoHuisverbod } from './demo-huisverbod.ts';
 import { seedDemoCasusoverleg } from './demo-casusoverleg.ts';
+import { seedDemoNotifications } from './demo-notifications.ts';
 
 export { seedDemoActions };
 
@@ -203,6 +204,7 @@ export async function seedDemo(db: Db, now: Date, secrets?: SecretBox): Promise<
   await seedDemoDocuments(db, now);
   await seedDemoHuisverbod(db);
   await seedDemoCasusoverleg(db, now);
+  await seedDemoNotifications(db, now);
 }
 
 /** Participants at a lower information level (the demo shows each level and the statement page). */

@@ -11,6 +11,7 @@ import { rawSocket, waitFor } from '../support/collab.ts';
 import { addParticipant, createHousehold, createUser, householdWithCast } from '../support/factories.ts';
 import { within } from '../support/revocation.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { isolatedDatabase } from '../support/scratch-db.ts';
 import { openSse } from '../support/sse.ts';
 import type { InfoLevel } from '../../shared/enums.ts';
 
@@ -109,7 +110,7 @@ describe('the geheimhoudingsverklaring', () => {
 
 describe('the statement text (its own database: a reconfirmation resets every confirmation)', () => {
   it('the beheerder sets it (audited); participants read the new text; with reconfirm everyone confirms again', async () => {
-    const own = await startTestServer({ database: await isolatedDatabase() });
+    const own = await startTestServer({ database: await isolatedDatabase('casustafel_statement') });
     try {
       const regie = await createUser(own.database.db, { kind: 'gemeente' });
       const admin = await createUser(own.database.db, { admin: true });
@@ -267,24 +268,3 @@ describe('information levels', () => {
     await within(1_000, stream.ended, 'the stream ending');
   });
 });
-
-/** A database of this test's own: PGlite in memory, or a scratch PostgreSQL database. */
-async function isolatedDatabase() {
-  const { openDatabase } = await import('../../server/db/client.ts');
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl || process.env.CT_TEST_ENGINE !== 'postgres') {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await database.migrate();
-    return database;
-  }
-  const { createPostgresDatabase } = await import('../support/scratch-db.ts');
-  const scratch = await createPostgresDatabase(adminUrl, 'casustafel_statement');
-  const database = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
-  const close = database.close.bind(database);
-  return Object.assign(database, {
-    close: async () => {
-      await close();
-      await scratch.drop();
-    },
-  });
-}

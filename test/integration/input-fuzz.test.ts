@@ -189,8 +189,15 @@ const routes: Record<string, RouteCase> = {
     as: 'regie',
     body: () => ({ actionId: ids.action, verdict: 'niet_gelukt', reason: 'niet_uitgevoerd_door_partner', note: 'bezig', version: 0 }),
   },
-  'GET /api/households/:id/events': { as: 'regie', query: { lastEventId: () => '0' } },
-  'GET /api/me/events': { as: 'regie' },
+  'GET /api/households/:id/events': { as: 'regie', query: { lastEventId: () => '0', meldingen: () => '1' } },
+  'GET /api/me/events': { as: 'regie', query: { meldingen: () => '1', acties: () => '1' } },
+  'GET /api/my-actions': { as: 'regie' },
+  'GET /api/notifications': { as: 'regie', query: { limit: () => '20', before: () => `${new Date().toISOString()}_${uuid()}` } },
+  'GET /api/notifications/unread': { as: 'regie' },
+  'POST /api/notifications/read-all': { as: 'regie' },
+  'POST /api/notifications/:id/read': { as: 'regie' },
+  'GET /api/account/email-notifications': { as: 'regie' },
+  'PUT /api/account/email-notifications': { as: 'regie', body: () => ({ preference: 'daily' }) },
   'GET /api/overview': { as: 'regie', query: { weeks: () => '6' } },
   'GET /api/documents/:id/attendance': { as: 'regie' },
   'PUT /api/documents/:id/attendance': { as: 'regie', body: () => ({ userId: cast.users.partner.id, present: true }) },
@@ -252,6 +259,7 @@ function pathFor(route: string, override?: { param: string; value: string }) {
       if (path!.startsWith('/api/households')) return ids.household!;
       if (path!.startsWith('/api/casusoverleggen')) return ids.casusoverleg!;
       if (path!.startsWith('/api/actions')) return ids.action!;
+      if (path!.startsWith('/api/notifications')) return ids.notification!;
       if (/meetings|attendance|establish|reopen|evaluations/.test(path!)) return ids.meeting!;
       return ids.plan!;
     }
@@ -371,6 +379,8 @@ beforeAll(async () => {
   const plan = detail.body.household.documents.find((d: { kind: string }) => d.kind === 'plan');
   const version = await regie.post(`/api/documents/${plan.id}/versions`, { name: 'Versie 1' });
   const casusoverleg = await addToAgenda(regie, (await planVia(regie)).id, h);
+  await cast.api.partner.post(`/api/households/${h}/actions`, { title: 'Melding voor de regie', ownerOrganizationId: cast.users.regie.organizationId });
+  const notification = (await regie.get('/api/notifications')).body.notifications[0];
   ids = {
     household: h,
     meeting: meeting.body.document.id,
@@ -380,6 +390,7 @@ beforeAll(async () => {
     version: version.body.version.id,
     casusoverleg: casusoverleg.id,
     agendaItem: casusoverleg.items[0]!.id,
+    notification: notification?.id,
   };
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`fixture ${k} missing`);
 });

@@ -2,7 +2,7 @@
 // participation, household and the data), not one more read per row. A budget that grows fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/client.ts';
-import { createHousehold, householdWithCast } from '../support/factories.ts';
+import { addParticipant, createHousehold, householdWithCast } from '../support/factories.ts';
 import { addToAgenda, planVia } from '../support/casusoverleg.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -71,5 +71,34 @@ describe('queries per authorised route', () => {
       expect(qs.length, `${name}:\n${qs.join('\n')}`).toBeLessThanOrEqual(budget);
     }
     console.log('queries per route:', JSON.stringify(report));
+  });
+
+  it('Mijn acties and Meldingen cost the same for one household as for five (no query per household or row)', async () => {
+    const { household, api, users } = await householdWithCast(database.db, server.url);
+    const politie = users.partner.organizationId;
+    const addWork = async (h: string) => {
+      for (let i = 0; i < 3; i++) await api.regie.post(`/api/households/${h}/actions`, { title: `Werk ${i}`, ownerOrganizationId: politie });
+    };
+    await addWork(household.id);
+    await api.partner.get('/api/me');
+    const routes: [string, () => Promise<{ status: number }>][] = [
+      ['GET my-actions', () => api.partner.get('/api/my-actions')],
+      ['GET notifications', () => api.partner.get('/api/notifications')],
+      ['GET unread', () => api.partner.get('/api/notifications/unread')],
+    ];
+    const one: Record<string, number> = {};
+    for (const [name, run] of routes) one[name] = (await queriesOf(run)).length;
+    for (let i = 0; i < 4; i++) {
+      const other = await createHousehold(database.db, { regievoerderId: users.regie.id });
+      await addParticipant(database.db, other.id, users.partner.id, 'partner');
+      await addWork(other.id);
+    }
+    const five: Record<string, number> = {};
+    for (const [name, run] of routes) five[name] = (await queriesOf(run)).length;
+    expect(five).toEqual(one);
+    // Session, the list (one query), the board's references (one query), the audit rows (one batched insert).
+    expect(one['GET my-actions']).toBeLessThanOrEqual(4);
+    expect(one['GET notifications']).toBeLessThanOrEqual(3);
+    console.log('queries for one household / five:', JSON.stringify({ one, five }));
   });
 });

@@ -47,3 +47,27 @@ export async function openScratchDatabase(engine: Engine): Promise<{ database: D
     },
   };
 }
+
+/**
+ * A database of one test's own, for tests that change installation-wide state (settings, jobs that scan every
+ * household): PGlite in memory, or a scratch PostgreSQL database when the run is on PostgreSQL (`url` then lets a
+ * second server process open its own pool on it). Closing it drops a scratch database.
+ */
+export async function isolatedDatabase(prefix: string): Promise<Database & { url: string | null }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl || process.env.CT_TEST_ENGINE !== 'postgres') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await database.migrate();
+    return Object.assign(database, { url: null });
+  }
+  const scratch = await createPostgresDatabase(adminUrl, prefix);
+  const database = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
+  const close = database.close.bind(database);
+  return Object.assign(database, {
+    url: scratch.url,
+    close: async () => {
+      await close();
+      await scratch.drop();
+    },
+  });
+}

@@ -1,13 +1,11 @@
 // One action on the board: what, who owns it, who has it since when, due date, and what you can do.
-import { useState } from 'react';
-import { ApiError } from '../../lib/api.ts';
 import { useMe } from '../../lib/auth.tsx';
 import { Badge, Button } from '../../components/ui.tsx';
 import type { Action } from '../../../shared/board.ts';
 import type { HouseholdSummary } from '../../../shared/api.ts';
 import { formatDate, formatDateTime, PERSON_ROLE_LABELS } from '../../../shared/labels.ts';
 import { boardPermissions } from './permissions.ts';
-import { actionOps } from './action-ops.ts';
+import { actionOps, useActionRunner } from './action-ops.ts';
 
 export function ActionCard({
   action: a,
@@ -24,20 +22,7 @@ export function ActionCard({
 }) {
   const me = useMe();
   const can = boardPermissions(a, me, household);
-  const [busy, setBusy] = useState(false);
-  async function run(fn: () => Promise<Action>) {
-    setBusy(true);
-    try {
-      onChange(await fn());
-    } catch (err) {
-      // A refused claim or a stale edit brings the current action along: show it, and say why.
-      const current = err instanceof ApiError ? (err.body as { error?: { current?: Action } } | null)?.error?.current : undefined;
-      if (current) onChange(current);
-      onError(err instanceof ApiError ? err.message : 'Dat lukte niet. Probeer het opnieuw.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run } = useActionRunner(onChange, onError);
   return (
     <article
       className={`ct-action ${a.overdue ? 'ct-action--overdue' : ''}`}

@@ -30,7 +30,7 @@ export function useActions(householdId: string) {
   const [live, setLive] = useState<LiveState>('connecting');
   const [revokedMessage, setRevokedMessage] = useState<string | null>(null);
   const listeners = useRef(new Set<(e: HouseholdEvent) => void>());
-  const { accessLost, holdHouseholdStream } = useLive();
+  const { accessLost, holdHouseholdStream, notificationArrived } = useLive();
 
   /** Applies a newer version of an action (from an event or from our own request's response). */
   const apply = useCallback((action: Action) => {
@@ -62,8 +62,9 @@ export function useActions(householdId: string) {
         if (cancelled) return;
         setActions(new Map(res.actions.map((a) => [a.id, a])));
         setLoading(false);
-        source = new EventSource(`/api/households/${householdId}/events?lastEventId=${res.eventSeq}`);
+        source = new EventSource(`/api/households/${householdId}/events?lastEventId=${res.eventSeq}&meldingen=1`);
         source.addEventListener('ready', () => setLive('live'));
+        source.addEventListener('notification', notificationArrived);
         source.onerror = () => setLive((s) => (s === 'revoked' ? s : 'reconnecting'));
         const onEvent = (msg: MessageEvent) => {
           const event = JSON.parse(msg.data) as HouseholdEvent;
@@ -93,7 +94,7 @@ export function useActions(householdId: string) {
       source?.close();
       release();
     };
-  }, [householdId, apply, drop, accessLost, holdHouseholdStream]);
+  }, [householdId, apply, drop, accessLost, holdHouseholdStream, notificationArrived]);
 
   const onEvent = useCallback((l: (e: HouseholdEvent) => void) => {
     listeners.current.add(l);

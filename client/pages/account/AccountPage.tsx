@@ -1,5 +1,5 @@
-// "Mijn account": how you sign in (authenticator app, passkeys, recovery codes), your password, and your
-// active sessions, each of which you can end.
+// "Mijn account": how you sign in (authenticator app, passkeys, recovery codes), your password, whether you
+// want notifications by e-mail, and your active sessions, each of which you can end.
 import { useState } from 'react';
 import { del, get, post } from '../../lib/api.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -22,6 +22,7 @@ import { TotpEnrolment } from '../../features/identity/TotpEnrolment.tsx';
 import { RecoveryCodes } from '../../features/identity/RecoveryCodes.tsx';
 import { defaultPasskeyName, passkeysSupported, registerPasskey } from '../../features/identity/passkeys.ts';
 import { describeDevice } from '../../features/identity/device.ts';
+import { EmailPreferenceSection } from '../../features/notifications/EmailPreference.tsx';
 
 type Account = AccountResponse;
 type SessionRow = SessionSummary;
@@ -35,6 +36,7 @@ export function AccountPage() {
       <Heading level={1}>Mijn account</Heading>
       <FactorsSection account={data} reload={reload} />
       <PasswordSection reload={reload} />
+      <EmailPreferenceSection />
       <SessionsSection account={data} reload={reload} />
     </div>
   );
