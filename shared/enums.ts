@@ -100,6 +100,8 @@ export const NOTIFICATION_KINDS = [
   'action_overdue',
   'meeting_planned',
   'minutes_established',
+  /** A regional casusoverleg was closed: its overview of new and changed agreements is ready. */
+  'meeting_overview',
   'participant_added',
   'participant_removed',
   'plan_deadline',

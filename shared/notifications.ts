@@ -50,6 +50,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   action_overdue: 'De einddatum van een actie is verstreken',
   meeting_planned: 'Er is een casusoverleg gepland',
   minutes_established: 'Het verslag van een casusoverleg is vastgesteld',
+  meeting_overview: 'Het overzicht van de afspraken na een casusoverleg staat klaar',
   participant_added: 'Je bent toegevoegd aan een casus',
   participant_removed: 'Je neemt niet meer deel aan een casus',
   plan_deadline: 'Het plan van aanpak bij een huisverbod moet binnen twee dagen klaar zijn',
@@ -72,6 +73,8 @@ export function notificationText(n: Pick<NotificationItem, 'kind' | 'reference' 
       return `Er is een casusoverleg gepland voor ${casus}.`;
     case 'minutes_established':
       return `Het verslag van het casusoverleg van ${casus} is vastgesteld.`;
+    case 'meeting_overview':
+      return `Het casusoverleg is afgesloten: het overzicht van de nieuwe en gewijzigde afspraken voor jouw organisatie staat klaar.`;
     case 'participant_added':
       return `Je bent toegevoegd aan ${casus}.`;
     case 'participant_removed':

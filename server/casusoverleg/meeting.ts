@@ -17,6 +17,7 @@ import { changeCasusoverleg, closedCasusoverleg, type CasusoverlegDeps } from '.
 import { presentDetail } from './presenter.ts';
 import { isChair, loadVisible, type CasusoverlegRow } from './visibility.ts';
 import { planSummary } from './plan-summary.ts';
+import { notifyMeetingOverview } from '../notifications/triggers.ts';
 
 const notChair = () => new AppError(403, 'NOT_CHAIR', 'Alleen de voorzitter leidt het overleg: die gaat naar de volgende casus of sluit het overleg.');
 
@@ -49,9 +50,10 @@ export async function moveTo(deps: CasusoverlegDeps, actor: ActorContext, id: st
 }
 
 export async function closeCasusoverleg(deps: CasusoverlegDeps, actor: ActorContext, id: string): Promise<CasusoverlegDetail> {
-  return changeCasusoverleg(deps, actor, id, async (tx, row) => {
+  return changeCasusoverleg(deps, actor, id, async (tx, row, commit) => {
     assertChair(row, actor);
     await tx.update(casusoverleggen).set({ status: 'closed', closedAt: actor.now, currentItemId: null }).where(eq(casusoverleggen.id, row.id));
+    await notifyMeetingOverview(tx, commit, actor, row.id);
     await audit(tx, {
       ...auditActor(actor),
       target: row.id,

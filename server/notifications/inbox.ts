@@ -4,7 +4,7 @@
 // no longer takes part reads "een casus", with no link. One query per page.
 import { and, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { actions, households, notifications, organizations, participations, users } from '../db/schema.ts';
+import { actions, casusoverlegItems, households, notifications, organizations, participations, users } from '../db/schema.ts';
 import { audit, auditActor } from '../audit/log.ts';
 import { AppError } from '../errors.ts';
 import type { ActorContext } from '../households/service.ts';
@@ -25,6 +25,8 @@ interface Row {
   actionTitle: string | null;
   actionOwner: string | null;
   organization: string | null;
+  /** For a meeting overview: the regional casusoverleg whose minutes the notification points at. */
+  casusoverlegId: string | null;
 }
 
 export function presentNotification(r: Row, user: Pick<SessionUser, 'organization'>): NotificationItem {
@@ -37,6 +39,8 @@ export function presentNotification(r: Row, user: Pick<SessionUser, 'organizatio
   let link: string | null = taking ? home : null;
   if (actionShown && ACTION_KINDS.has(n.kind)) link = `${home}/acties#actie-${n.actionId}`;
   else if (named && r.level === 'volledig' && n.documentId && MEETING_KINDS.has(n.kind)) link = `${home}/documenten/${n.documentId}`;
+  // The overview page shows each viewer only what their own participations let them see.
+  if (n.kind === 'meeting_overview') link = taking && r.casusoverlegId ? `/casusoverleggen/${r.casusoverlegId}/overzicht` : null;
   return {
     id: n.id,
     kind: n.kind,
@@ -68,12 +72,14 @@ export async function listNotifications(db: Db, user: SessionUser, query: Notifi
       actionTitle: actions.title,
       actionOwner: actions.ownerOrganizationId,
       organization: organizations.name,
+      casusoverlegId: casusoverlegItems.casusoverlegId,
     })
     .from(notifications)
     .innerJoin(households, eq(households.id, notifications.householdId))
     .leftJoin(participations, and(eq(participations.householdId, notifications.householdId), eq(participations.userId, user.id)))
     .leftJoin(actions, eq(actions.id, notifications.actionId))
     .leftJoin(organizations, eq(organizations.id, notifications.organizationId))
+    .leftJoin(casusoverlegItems, and(eq(notifications.kind, 'meeting_overview'), eq(casusoverlegItems.documentId, notifications.documentId)))
     .where(
       and(
         eq(notifications.recipientId, user.id),

@@ -2,7 +2,9 @@
 // history, the meeting verbs and the participant verbs), so a notification exists exactly when its change does.
 // Need to know: a participant hears of an action only if their information level shows it (`levelShowsAction`:
 // `afspraken` only their organisation's, `signaal` none); nobody is told of their own change.
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import { casusoverlegItems } from '../db/schema.ts';
 import type { Emit } from '../realtime/events.ts';
 import type { ActorContext } from '../households/service.ts';
 import type { ActionRow } from '../board/presenter.ts';
@@ -91,4 +93,39 @@ export async function notifyParticipation(tx: DbOrTx, emit: Emit, actor: ActorCo
     ],
     actor.now,
   );
+}
+
+/**
+ * A regional casusoverleg was closed: every participant of a household on its agenda who may see that household's
+ * agreements (not `signaal`) is told its overview is ready, once per casusoverleg. The notification points at the
+ * first of their households on the agenda (its minutes lead the inbox to the overview); the overview page itself
+ * shows each of them only their own organisation's agreements, as far as their participations allow.
+ */
+export async function notifyMeetingOverview(tx: DbOrTx, commit: AfterCommit, actor: ActorContext, casusoverlegId: string) {
+  const items = await tx
+    .select({ householdId: casusoverlegItems.householdId, documentId: casusoverlegItems.documentId })
+    .from(casusoverlegItems)
+    .where(eq(casusoverlegItems.casusoverlegId, casusoverlegId))
+    .orderBy(asc(casusoverlegItems.position));
+  const people = await participantsOf(
+    tx,
+    items.map((i) => i.householdId),
+  );
+  const firstItem = new Map<string, { householdId: string; documentId: string }>();
+  for (const item of items) {
+    for (const p of people) {
+      if (p.householdId !== item.householdId || p.level === 'signaal' || p.userId === actor.user.id || firstItem.has(p.userId)) continue;
+      firstItem.set(p.userId, item);
+    }
+  }
+  const drafts: NotificationDraft[] = [...firstItem].map(([recipientId, item]) => ({
+    recipientId,
+    kind: 'meeting_overview',
+    householdId: item.householdId,
+    documentId: item.documentId,
+    organizationId: actor.user.organization.id,
+    actorId: actor.user.id,
+    dedupeKey: `overview:${casusoverlegId}`,
+  }));
+  await queueNotifications(tx, commit, drafts, actor.now);
 }

@@ -14,6 +14,7 @@ import { addToAgenda, inDays, planVia } from '../support/casusoverleg.ts';
 import { appendParagraph, connectClient, waitFor } from '../support/collab.ts';
 import { openSse, type SseConnection } from '../support/sse.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import type { ApiClient } from '../support/client.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -251,6 +252,26 @@ describe('planning and running the casusoverleg', () => {
     expect((await s.api.chair.post(`/api/casusoverleggen/${s.id}/current`, first)).body.error.code).toBe('CASUSOVERLEG_CLOSED');
     const list = (await s.api.partner.get('/api/casusoverleggen')).body;
     expect(list.past.map((c: { id: string }) => c.id)).toContain(s.id);
+  });
+
+  it('closing it tells each participant once that the overview of agreements is ready, with a link to it and no case content', async () => {
+    const s = await setup();
+    // A partner who takes part only at signaal hears nothing; an outsider nothing; the chair (who closed it) nothing.
+    const signaalOnly = await createUser(db(), { kind: 'jeugdzorg' });
+    await addParticipant(db(), s.h.signaal.id, signaalOnly.id, 'partner', { level: 'signaal' });
+    const signaalApi = await sessionClient(server, signaalOnly.id);
+    const overviews = async (api: ApiClient) =>
+      ((await api.get('/api/notifications')).body.notifications as { kind: string; link: string | null; reference: string | null }[]).filter(
+        (n) => n.kind === 'meeting_overview',
+      );
+    await s.api.chair.post(`/api/casusoverleggen/${s.id}/close`);
+    const [mine, ...more] = await overviews(s.api.partner);
+    expect(more).toHaveLength(0);
+    expect(mine).toMatchObject({ link: `/casusoverleggen/${s.id}/overzicht` });
+    expect(await overviews(s.api.regie)).toHaveLength(1);
+    for (const api of [signaalApi!, s.api.outsider, s.api.chair]) expect(await overviews(api)).toHaveLength(0);
+    // The link leads to the overview, as far as the partner may see.
+    expect((await s.api.partner.get(`/api/casusoverleggen/${s.id}/overzicht`)).status).toBe(200);
   });
 
   it('planning, changing, the agenda and closing are in the audit trail; agenda rows in the household’s Logboek', async () => {
