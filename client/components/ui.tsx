@@ -196,3 +196,19 @@ export function OpenForm({
   }
   return allowed ? <Button onClick={() => setOpen(true)}>{label}</Button> : null;
 }
+
+/** A warning that is read out at once (aria-live assertive) and that the user closes. */
+export function LiveNotice({ notice, onClose, testId }: { notice: string | null; onClose: () => void; testId?: string }) {
+  return (
+    <div aria-live="assertive" data-testid={testId}>
+      {notice && (
+        <Alert type="warning">
+          {notice}{' '}
+          <Button kind="subtle" onClick={onClose}>
+            Sluiten
+          </Button>
+        </Alert>
+      )}
+    </div>
+  );
+}

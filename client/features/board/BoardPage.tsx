@@ -4,7 +4,7 @@ import { fetchHousehold, fetchOrganizations } from '../../lib/queries.ts';
 import { useMe } from '../../lib/auth.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
-import { Alert, Badge, Button, EmptyState, Heading, Loading } from '../../components/ui.tsx';
+import { Alert, Badge, Button, EmptyState, Heading, LiveNotice, Loading } from '../../components/ui.tsx';
 import { PageError } from '../../components/ErrorMessage.tsx';
 import type { Action } from '../../../shared/board.ts';
 import { byDue, useActions } from './use-actions.ts';
@@ -90,16 +90,7 @@ export function BoardPage({ householdId }: { householdId: string }) {
           zijn niet zichtbaar.
         </p>
       )}
-      <div aria-live="assertive" data-testid="board-notice">
-        {notice && (
-          <Alert type="warning">
-            {notice}{' '}
-            <Button kind="subtle" onClick={() => setNotice(null)}>
-              Sluiten
-            </Button>
-          </Alert>
-        )}
-      </div>
+      <LiveNotice notice={notice} onClose={() => setNotice(null)} testId="board-notice" />
       <div className="ct-board__filters" role="group" aria-label="Filters">
         <label className="ct-check">
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Mijn organisatie

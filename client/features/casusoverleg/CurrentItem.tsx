@@ -8,7 +8,7 @@ import { Link } from '../../lib/router.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { fetchHousehold, fetchOrganizations } from '../../lib/queries.ts';
 import { useHouseholdRights } from '../../lib/policy.ts';
-import { Alert, Button, EmptyState, Heading, Loading } from '../../components/ui.tsx';
+import { Alert, EmptyState, Heading, LiveNotice, Loading } from '../../components/ui.tsx';
 import { formatSlot } from '../../../shared/labels.ts';
 import type { Action } from '../../../shared/board.ts';
 import type { AgendaItemView, FullAgendaItem, ReferenceAgendaItem } from '../../../shared/casusoverleg.ts';
@@ -71,16 +71,7 @@ function VisibleItem({ item, planSummary, title }: { item: FullAgendaItem | Refe
           </p>
         )}
         <Heading level={3}>Openstaande afspraken</Heading>
-        <div aria-live="assertive">
-          {notice && (
-            <Alert type="warning">
-              {notice}{' '}
-              <Button kind="subtle" onClick={() => setNotice(null)}>
-                Sluiten
-              </Button>
-            </Alert>
-          )}
-        </div>
+        <LiveNotice notice={notice} onClose={() => setNotice(null)} />
         {board.loading && board.actions.size === 0 ? (
           <Loading label="Afspraken laden…" />
         ) : board.error ? (

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useMe } from '../../lib/auth.tsx';
 import { Link } from '../../lib/router.tsx';
-import { Alert, Badge, Button, EmptyState, Heading, Loading, TextInput } from '../../components/ui.tsx';
+import { Badge, Button, EmptyState, Heading, LiveNotice, Loading, TextInput } from '../../components/ui.tsx';
 import { PageError } from '../../components/ErrorMessage.tsx';
 import type { Action } from '../../../shared/board.ts';
 import { DUE_GROUP_LABELS, DUE_GROUPS, dueGroup, type MyAction } from '../../../shared/my-actions.ts';
@@ -69,16 +69,7 @@ export function MyActionsPage() {
           </select>
         </label>
       )}
-      <div aria-live="assertive" data-testid="my-actions-notice">
-        {notice && (
-          <Alert type="warning">
-            {notice}{' '}
-            <Button kind="subtle" onClick={() => setNotice(null)}>
-              Sluiten
-            </Button>
-          </Alert>
-        )}
-      </div>
+      <LiveNotice notice={notice} onClose={() => setNotice(null)} testId="my-actions-notice" />
       {groups.length === 0 && (
         <EmptyState title={householdId ? 'Geen open acties in deze casus.' : 'Je hebt geen open acties.'}>
           <p className="utrecht-paragraph">Acties van je organisatie en acties die jij oppakt, verschijnen hier vanzelf.</p>
