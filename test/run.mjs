@@ -33,16 +33,17 @@ async function runVitest(label, args, env = {}) {
     };
     child.stdout.on('data', relay(process.stdout));
     child.stderr.on('data', relay(process.stderr));
-    // Its own process group (so a stall can stop the workers too); Ctrl-C still stops all of it.
-    const interrupt = () => {
+    // Its own process group (so a stall can stop the workers too); Ctrl-C or a SIGTERM to this runner still stops all of it.
+    const interrupt = (signal) => {
       try {
-        process.kill(-child.pid, 'SIGINT');
+        process.kill(-child.pid, signal);
       } catch {
         /* already gone */
       }
       process.exit(130);
     };
     process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
     let stalled = false;
     const watch = setInterval(() => {
       if (Date.now() - last < STALL_MS) return;
@@ -57,6 +58,7 @@ async function runVitest(label, args, env = {}) {
     const code = await new Promise((resolve) => child.on('close', (c) => resolve(c)));
     clearInterval(watch);
     process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
     if (stalled && attempt === 1) continue;
     if (code !== 0 || stalled) {
       console.error(`\n✗ ${label} failed${stalled ? ' (stalled twice)' : ''}`);
