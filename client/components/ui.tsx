@@ -212,3 +212,17 @@ export function LiveNotice({ notice, onClose, testId }: { notice: string | null;
     </div>
   );
 }
+
+/** A form's buttons: submit (busy while it runs) and cancel. */
+export function FormActions({ submit, busy, onCancel }: { submit: string; busy?: boolean; onCancel: () => void }) {
+  return (
+    <div className="ct-actions">
+      <Button kind="primary" type="submit" busy={busy}>
+        {submit}
+      </Button>
+      <Button kind="subtle" onClick={onCancel}>
+        Annuleren
+      </Button>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, get } from '../../lib/api.ts';
 import { useMe } from '../../lib/auth.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { Alert, Badge, Button, Heading, Loading, Select, TextArea } from '../../components/ui.tsx';
+import { Alert, Badge, Button, FormActions, Heading, Loading, Select, TextArea } from '../../components/ui.tsx';
 import type { Action, ActionHistoryResponse } from '../../../shared/board.ts';
 import type { HouseholdSummary } from '../../../shared/api.ts';
 import type { Organization, Participant, Person } from '../../../shared/api.ts';
@@ -141,14 +141,7 @@ export function ActionDialog({ action: a, household, organizations, persons, par
               onChange={(e) => setNote(e.target.value)}
               description="Wat is er gedaan, en wat is het resultaat?"
             />
-            <div className="ct-actions">
-              <Button kind="primary" type="submit" busy={busy}>
-                Afronden
-              </Button>
-              <Button kind="subtle" onClick={() => setMode('view')}>
-                Annuleren
-              </Button>
-            </div>
+            <FormActions submit="Afronden" busy={busy} onCancel={() => setMode('view')} />
           </form>
         )}
         {mode === 'view' && (

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { Alert, Badge, Button, EmptyState, Select, TextInput } from '../../components/ui.tsx';
+import { Alert, Badge, Button, EmptyState, FormActions, Select, TextInput } from '../../components/ui.tsx';
 import { formatSlot } from '../../../shared/labels.ts';
 import { amsterdamWallTimeToIso, isoToAmsterdamWallTime } from '../../../shared/time.ts';
 import type { AgendaItemView, CasusoverlegDetail, CasusoverlegPlanningResponse } from '../../../shared/casusoverleg.ts';
@@ -111,14 +111,7 @@ function SlotEditor({ detail, item, index, onChange }: { detail: CasusoverlegDet
       {error && <Alert type="error">{error}</Alert>}
       <TextInput label="Begintijd" type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
       <TextInput label="Minuten" type="number" min={5} max={240} required value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-      <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>
-          Opslaan
-        </Button>
-        <Button kind="subtle" onClick={() => setOpen(false)}>
-          Annuleren
-        </Button>
-      </div>
+      <FormActions submit="Opslaan" busy={busy} onCancel={() => setOpen(false)} />
     </form>
   );
 }

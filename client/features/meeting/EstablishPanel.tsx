@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { post } from '../../lib/api.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { Alert, Button, Heading, TextArea, TextInput } from '../../components/ui.tsx';
+import { Alert, Button, FormActions, Heading, TextArea, TextInput } from '../../components/ui.tsx';
 import { formatDateTime, formatShortDate } from '../../../shared/labels.ts';
 import type { DocumentContext } from '../editor/document-context.ts';
 import { useHouseholdRights } from '../../lib/policy.ts';
@@ -55,14 +55,7 @@ export function EstablishPanel({ ctx, onChanged }: { ctx: DocumentContext; onCha
               : 'Er wordt een vastgestelde versie gemaakt; het plan blijft daarna bewerkbaar.'}
           </p>
           <TextInput label="Naam van de vastgestelde versie" required value={name} onChange={(e) => setName(e.target.value)} />
-          <div className="ct-actions">
-            <Button kind="primary" type="submit" busy={busy}>
-              Vaststellen
-            </Button>
-            <Button kind="subtle" onClick={() => setMode('idle')}>
-              Annuleren
-            </Button>
-          </div>
+          <FormActions submit="Vaststellen" busy={busy} onCancel={() => setMode('idle')} />
         </form>
       )}
       {isRegie && doc.lockedAt && mode !== 'reopen' && <Button onClick={() => setMode('reopen')}>Verslag heropenen</Button>}
@@ -79,14 +72,7 @@ export function EstablishPanel({ ctx, onChanged }: { ctx: DocumentContext; onCha
           onSubmit={(e) => run(e, () => post(`/api/documents/${doc.id}/reopen`, { reason }), 'Het verslag is heropend en weer bewerkbaar.')}
         >
           <TextArea label="Reden voor heropenen" required value={reason} onChange={(e) => setReason(e.target.value)} />
-          <div className="ct-actions">
-            <Button kind="primary" type="submit" busy={busy}>
-              Heropenen
-            </Button>
-            <Button kind="subtle" onClick={() => setMode('idle')}>
-              Annuleren
-            </Button>
-          </div>
+          <FormActions submit="Heropenen" busy={busy} onCancel={() => setMode('idle')} />
         </form>
       )}
       <Heading level={3}>Exporteren</Heading>

@@ -7,7 +7,7 @@ import { useHouseholdRights } from '../../lib/policy.ts';
 import type { HouseholdDetail } from '../../../shared/api.ts';
 import { CLOSE_REASONS } from '../../../shared/enums.ts';
 import { CLOSE_REASON_LABELS, formatDate } from '../../../shared/labels.ts';
-import { Alert, Button, OpenForm, Select, TextArea } from '../../components/ui.tsx';
+import { Alert, Button, FormActions, OpenForm, Select, TextArea } from '../../components/ui.tsx';
 
 export function ClosureBanner({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const may = useHouseholdRights(h);
@@ -45,14 +45,7 @@ function ReopenForm({ household: h, onDone, onCancel }: { household: HouseholdDe
     <form className="ct-form ct-card" onSubmit={save} aria-label="Casus heropenen">
       {error && <Alert type="error">{error}</Alert>}
       <TextArea label="Reden van heropenen" required value={reason} onChange={(e) => setReason(e.target.value)} />
-      <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>
-          Heropenen
-        </Button>
-        <Button kind="subtle" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </div>
+      <FormActions submit="Heropenen" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -87,14 +80,7 @@ export function CloseCase({ household: h, onChange }: { household: HouseholdDeta
         value={note}
         onChange={(e) => setNote(e.target.value)}
       />
-      <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>
-          Casus sluiten
-        </Button>
-        <Button kind="subtle" onClick={() => setOpen(false)}>
-          Annuleren
-        </Button>
-      </div>
+      <FormActions submit="Casus sluiten" busy={busy} onCancel={() => setOpen(false)} />
     </form>
   );
 }

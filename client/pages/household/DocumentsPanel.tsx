@@ -4,7 +4,7 @@ import { post } from '../../lib/api.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import type { DocumentSummary, HouseholdDetail, MeetingCreatedResponse } from '../../../shared/api.ts';
-import { Alert, Badge, Button, EmptyState, Heading, TextInput } from '../../components/ui.tsx';
+import { Alert, Badge, Button, EmptyState, FormActions, Heading, TextInput } from '../../components/ui.tsx';
 import { formatDateTime } from '../../../shared/labels.ts';
 import { useHouseholdRights } from '../../lib/policy.ts';
 import { addDays, amsterdamDay } from '../../../shared/huisverbod.ts';
@@ -88,14 +88,7 @@ function MeetingForm({ householdId, onDone, onCancel }: { householdId: string; o
       {error && <Alert type="error">{error}</Alert>}
       <TextInput label="Titel" required value={title} onChange={(e) => setTitle(e.target.value)} />
       <TextInput label="Datum en tijd" description="Nederlandse tijd" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
-      <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>
-          Overleg plannen
-        </Button>
-        <Button kind="subtle" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </div>
+      <FormActions submit="Overleg plannen" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

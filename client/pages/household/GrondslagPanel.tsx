@@ -9,7 +9,7 @@ import { useHouseholdRights } from '../../lib/policy.ts';
 import type { HouseholdDetail } from '../../../shared/api.ts';
 import { GRONDSLAGEN } from '../../../shared/enums.ts';
 import { GRONDSLAG_LABELS } from '../../../shared/labels.ts';
-import { Alert, Button, OpenForm, Heading, Select, TextArea, TextInput } from '../../components/ui.tsx';
+import { Alert, FormActions, Heading, OpenForm, Select, TextArea, TextInput } from '../../components/ui.tsx';
 
 export function GrondslagPanel({ household: h, onChange }: { household: HouseholdDetail; onChange: () => void }) {
   const mayChange = useHouseholdRights(h)('update');
@@ -67,14 +67,7 @@ function GrondslagForm({ household: h, onDone, onCancel }: { household: Househol
         options={[{ value: '', label: 'Kies…' }, ...(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))]}
       />
       <TextArea label="Reden van de wijziging" required value={reason} onChange={(e) => setReason(e.target.value)} />
-      <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>
-          Opslaan
-        </Button>
-        <Button kind="subtle" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </div>
+      <FormActions submit="Opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { useSubmit } from '../../lib/use-submit.ts';
 import { Link } from '../../lib/router.tsx';
 import type { HouseholdDetail, HuisverbodDecisionRecord, HouseholdResponse } from '../../../shared/api.ts';
 import type { Action } from '../../../shared/board.ts';
-import { Alert, Button, TextArea, TextInput } from '../../components/ui.tsx';
+import { Alert, FormActions, TextArea, TextInput } from '../../components/ui.tsx';
 import { ACTION_STATUS_LABELS, HUISVERBOD_DECISION_LABELS, formatDate, formatDateTime } from '../../../shared/labels.ts';
 import { HUISVERBOD_DECISIONS, HUISVERBOD_MAX_DAYS, type HuisverbodDecision } from '../../../shared/enums.ts';
 import { addDays } from '../../../shared/huisverbod.ts';
@@ -98,14 +98,7 @@ export function DecisionForm({ household: h, onDone, onCancel }: { household: Ho
         />
       )}
       <TextArea label="Toelichting (optioneel)" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-      <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>
-          Besluit vastleggen
-        </Button>
-        <Button kind="subtle" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </div>
+      <FormActions submit="Besluit vastleggen" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { post } from '../../lib/api.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import type { HouseholdDetail } from '../../../shared/api.ts';
-import { Alert, Button, Heading, Select, TextArea } from '../../components/ui.tsx';
+import { Alert, Button, FormActions, Heading, Select, TextArea } from '../../components/ui.tsx';
 import { PhaseBadge } from '../../components/badges.tsx';
 import { PHASES, type Phase } from '../../../shared/enums.ts';
 import { PHASE_LABELS, formatDateTime } from '../../../shared/labels.ts';
@@ -57,14 +57,7 @@ export function PhasePanel({ household: h, onChange, canChange }: { household: H
             onChange={(e) => setReason(e.target.value)}
             description="Bijvoorbeeld: veiligheid is stabiel, geen nieuwe incidenten sinds het laatste overleg."
           />
-          <div className="ct-actions">
-            <Button kind="primary" type="submit" busy={busy}>
-              Fase opslaan
-            </Button>
-            <Button kind="subtle" onClick={() => setOpen(false)}>
-              Annuleren
-            </Button>
-          </div>
+          <FormActions submit="Fase opslaan" busy={busy} onCancel={() => setOpen(false)} />
         </form>
       )}
       {h.phaseHistory.length > 0 && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { patch } from '../../lib/api.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import type { HouseholdDetail } from '../../../shared/api.ts';
-import { Alert, Button, OpenForm, Heading, Select } from '../../components/ui.tsx';
+import { Alert, FormActions, Heading, OpenForm, Select } from '../../components/ui.tsx';
 import { PROFILES } from '../../../shared/enums.ts';
 import { PACKAGE_LABEL, PROFILE_INFO } from '../../../shared/labels.ts';
 import { useHouseholdRights } from '../../lib/policy.ts';
@@ -71,14 +71,7 @@ function ProfileForm({ household: h, onDone, onCancel }: { household: HouseholdD
       <label className="ct-check">
         <input type="checkbox" checked={hasChildren} onChange={(e) => setHasChildren(e.target.checked)} /> Gezin met kinderen
       </label>
-      <div className="ct-actions">
-        <Button kind="primary" type="submit" busy={busy}>
-          Opslaan
-        </Button>
-        <Button kind="subtle" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </div>
+      <FormActions submit="Opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
