@@ -6,6 +6,7 @@ import type { HouseholdSummary } from '../../../shared/api.ts';
 import { formatDate, formatDateTime, PERSON_ROLE_LABELS } from '../../../shared/labels.ts';
 import { boardPermissions } from './permissions.ts';
 import { actionOps, useActionRunner } from './action-ops.ts';
+import { ClaimButtons } from './ClaimButtons.tsx';
 
 export function ActionCard({
   action: a,
@@ -62,28 +63,13 @@ export function ActionCard({
           {a.completionNote && `: ${a.completionNote}`}
         </p>
       )}
-      <div className="ct-actions">
-        {can.claim && (
-          <Button kind="primary" busy={busy} onClick={() => run(() => actionOps.claim(a))}>
-            Ik pak dit op
-          </Button>
-        )}
-        {can.release && (
-          <Button busy={busy} onClick={() => run(() => actionOps.release(a))}>
-            Loslaten
-          </Button>
-        )}
-        {can.complete && a.status === 'claimed' && (
-          <Button busy={busy} onClick={() => onOpen(a, 'complete')}>
-            Afronden…
-          </Button>
-        )}
+      <ClaimButtons action={a} can={can} busy={busy} run={run} onComplete={a.status === 'claimed' ? () => onOpen(a, 'complete') : undefined}>
         {can.reopen && (
           <Button busy={busy} onClick={() => run(() => actionOps.reopen(a))}>
             Heropenen
           </Button>
         )}
-      </div>
+      </ClaimButtons>
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { DUE_GROUP_LABELS, DUE_GROUPS, dueGroup, type MyAction } from '../../../
 import { formatDate } from '../../../shared/labels.ts';
 import { boardPermissions } from '../board/permissions.ts';
 import { actionOps, useActionRunner } from '../board/action-ops.ts';
+import { ClaimButtons } from '../board/ClaimButtons.tsx';
 import { useMyActions } from './use-my-actions.ts';
 
 /** Within a group: by due date, then the ones nobody has yet, then the oldest first. */
@@ -138,23 +139,7 @@ function MyActionItem({ action: a, onChange, onError }: { action: MyAction; onCh
           </div>
         </form>
       ) : (
-        <div className="ct-actions">
-          {can.claim && (
-            <Button kind="primary" busy={busy} onClick={() => run(() => actionOps.claim(a))}>
-              Ik pak dit op
-            </Button>
-          )}
-          {can.release && (
-            <Button busy={busy} onClick={() => run(() => actionOps.release(a))}>
-              Loslaten
-            </Button>
-          )}
-          {can.complete && (
-            <Button busy={busy} onClick={() => setCompleting(true)}>
-              Afronden…
-            </Button>
-          )}
-        </div>
+        <ClaimButtons action={a} can={can} busy={busy} run={run} onComplete={() => setCompleting(true)} />
       )}
     </article>
   );
