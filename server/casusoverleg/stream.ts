@@ -15,6 +15,7 @@ import { HEARTBEAT_MS, RESTART_RETRY_MS, RETRY_MS } from '../realtime/sse.ts';
 import type { CasusoverlegHint } from '../../shared/casusoverleg.ts';
 import { casusoverlegTopic } from './service.ts';
 import { loadVisible, visibleTo } from './visibility.ts';
+import { doorbell } from '../realtime/doorbell.ts';
 
 export const NO_LONGER_VISIBLE = 'Je neemt niet meer deel aan een huishouden op de agenda van dit casusoverleg.';
 
@@ -48,12 +49,8 @@ export class CasusoverlegStreams {
       let checkDue = false;
       let ended: string | null = null;
       let shutdown = false;
-      let wake: (() => void) | null = null;
-      const notify = () => {
-        const w = wake;
-        wake = null;
-        w?.();
-      };
+      const bell = doorbell();
+      const notify = bell.notify;
       const hint = () => {
         hinted = true;
         notify();
@@ -107,7 +104,7 @@ export class CasusoverlegStreams {
             }
             continue;
           }
-          await new Promise<void>((r) => (wake = r));
+          await bell.wait();
         }
         // Ended by shutdown: come back at once (to another process).
         if (shutdown && !stream.aborted) await stream.write(`retry: ${RESTART_RETRY_MS}\n\n`);

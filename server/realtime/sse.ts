@@ -13,6 +13,7 @@ import type { Session } from '../auth/session.ts';
 import { currentEventSeq, householdTopic, readHouseholdEvents } from './events.ts';
 import type { HouseholdEvent, ReadyEvent, RevokedEvent } from '../../shared/board.ts';
 import { notificationTopic } from '../notifications/topics.ts';
+import { doorbell } from './doorbell.ts';
 
 export const HEARTBEAT_MS = 15_000;
 /** Reconnection delay suggested to EventSource. */
@@ -72,12 +73,8 @@ export class HouseholdEventStreams {
     let view = viewOf(grant);
     const { db, hub, log, live } = this.deps;
     const pending: HouseholdEvent[] = [];
-    let wake: (() => void) | null = null;
-    const notify = () => {
-      const w = wake;
-      wake = null;
-      w?.();
-    };
+    const bell = doorbell();
+    const notify = bell.notify;
     let ended = false;
     let revoked: string | null = null;
     let pingDue = false;
@@ -188,7 +185,7 @@ export class HouseholdEventStreams {
           await catchUp();
           continue;
         }
-        await new Promise<void>((r) => (wake = r));
+        await bell.wait();
       }
       // Ended by shutdown: tell EventSource to come back at once (the stream resumes from its Last-Event-ID).
       if (ended && !stream.aborted) await stream.write(`retry: ${RESTART_RETRY_MS}\n\n`);

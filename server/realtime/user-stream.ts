@@ -16,6 +16,7 @@ import { HEARTBEAT_MS, RETRY_MS } from './sse.ts';
 import type { ParticipationChangedEvent } from '../../shared/board.ts';
 import { MyActionsFeed } from '../my-actions/feed.ts';
 import { notificationTopic } from '../notifications/topics.ts';
+import { doorbell } from './doorbell.ts';
 
 export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module {
   const open = new Set<() => void>();
@@ -28,13 +29,9 @@ export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       const queue: { event: string; data: unknown }[] = [];
-      let wake: (() => void) | null = null;
       let done = false;
-      const notify = () => {
-        const w = wake;
-        wake = null;
-        w?.();
-      };
+      const bell = doorbell();
+      const notify = bell.notify;
       const end = () => {
         done = true;
         notify();
@@ -91,7 +88,7 @@ export function userEventsModule(deps: Deps, heartbeatMs = HEARTBEAT_MS): Module
             await stream.write(': ping\n\n');
             continue;
           }
-          await new Promise<void>((r) => (wake = r));
+          await bell.wait();
         }
       } catch (err) {
         if (!stream.aborted) deps.log.error('user event stream failed', { err: String(err) });
