@@ -79,7 +79,9 @@ export function HouseholdsPage() {
                 </Cell>
                 <Cell data-label="Gezinsprofiel">{h.profile ? PROFILE_INFO[h.profile].label : '—'}</Cell>
                 <Cell data-label="Huisverbod">
-                  <HuisverbodBadge huisverbod={h.huisverbod} /> {h.herhaaldIncident && <HerhaaldBadge />}
+                  {/* Below volledig the huisverbod is not shown to you: "—", never "Geen huisverbod". */}
+                  {h.myLevel === 'afspraken' || h.myLevel === 'signaal' ? '—' : <HuisverbodBadge huisverbod={h.huisverbod} />}{' '}
+                  {h.herhaaldIncident && <HerhaaldBadge />}
                 </Cell>
                 <Cell data-label="Mijn rol">
                   {h.myRole ? ROLE_LABELS[h.myRole] : '—'}

@@ -27,6 +27,13 @@ describe('geheimhoudingsverklaring and information levels', () => {
     await jeugd.page.getByTestId('level-notice').waitFor();
     expect(await jeugd.page.getByRole('heading', { level: 1 }).textContent()).toBe('Alleen afspraken');
     expect(await jeugd.page.getByText('Personen').count()).toBe(0);
+    // Mijn casussen does not claim "Geen huisverbod" for a huisverbod the level does not show.
+    await jeugd.page.getByRole('link', { name: 'Mijn casussen' }).first().click();
+    const row = jeugd.page.getByTestId('household-row').filter({ hasText: 'HG-2026-0117' });
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain('Geen huisverbod');
+    await jeugd.page.goBack();
+    await jeugd.page.getByTestId('level-notice').waitFor();
     expect(await jeugd.page.getByRole('link', { name: 'Plan van aanpak' }).count()).toBe(0);
     await jeugd.page.getByRole('link', { name: 'Wie doet wat' }).click();
     await jeugd.page.getByTestId('level-notice').waitFor();
