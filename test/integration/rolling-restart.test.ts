@@ -26,19 +26,22 @@ const trace: string[] = [];
 function resumingStream(url: string, cookie: string) {
   const seqs: number[] = [];
   const gaps: number[] = [];
-  let last: string | null = null;
+  // From the start of the household's log: the board loop may create its first action before this stream's
+  // first connection reads the present (a stream opened without Last-Event-ID starts from the present).
+  let last = '0';
+  let connections = 0;
   let stopped = false;
   let current: SseConnection | null = null;
   const loop = async () => {
     while (!stopped) {
       const endedAt = Date.now();
-      const conn = await openSse(url, { cookie, ...(last ? { 'last-event-id': last } : {}) }).catch(() => null);
+      const conn = await openSse(url, { cookie, 'last-event-id': last }).catch(() => null);
       if (conn?.status !== 200) {
         await new Promise((r) => setTimeout(r, 50));
         continue;
       }
       current = conn;
-      if (seqs.length || last) gaps.push(Date.now() - endedAt);
+      if (connections++ > 0) gaps.push(Date.now() - endedAt);
       for (;;) {
         const m = await conn.next(() => true, 60_000).catch(() => null);
         if (!m) break;
