@@ -51,13 +51,13 @@ export function createApp(deps: Deps, modules: Module[] = []) {
     const up = await deps.database.ping(deps.config.durability.healthDbTimeoutMs);
     return c.json({ ok: up, database: up ? 'up' : 'down', engine: deps.database.engine }, up ? 200 : 503);
   });
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'Het verzoek is te groot.', { requestId: c.get('requestId') }), 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'Het verzoek is te groot.', { requestId: c.get('requestId') }), 413),
+  });
+  // No GET or HEAD handler reads a body; the limit's check (`c.req.raw.body`) would build a whole WHATWG
+  // Request on every read-only request for nothing.
+  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   // Route parameters are decoded from the path: one check here keeps NULs and broken escapes out of every id.
   api.use('*', async (c, next) => {
     if (!isWellFormedPath(c.req.path)) throw new AppError(400, 'BAD_PATH', 'Het adres bevat tekens die niet zijn toegestaan.');

@@ -23,6 +23,8 @@ const Env = z.object({
   /** Key material for secrets at rest (TOTP secrets, OIDC client secrets); unset → generated into DATA_DIR/secret.key. */
   SECRET_KEY: z.string().min(16).optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** How long a validated session is kept in the process (ms); every end or change reaches it at once; 0 = off. */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Seed demo data into an empty embedded database at start-up (never into DATABASE_URL). */
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   /** Fixed "now" (ISO) for demos and browser tests of date logic; unset in production. */
@@ -70,6 +72,7 @@ export interface Config {
   /** Trusted reverse proxies (addresses, CIDR ranges, `loopback`); see auth/client-address.ts. */
   trustProxy: string[];
   sessionDays: number;
+  sessionCacheMs: number;
   secretKey?: string;
   seedDemo: 'auto' | 'never';
   fixedNow?: Date;
@@ -169,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     trustProxy,
     sessionDays: e.SESSION_DAYS,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     secretKey: e.SECRET_KEY || undefined,
     seedDemo: e.SEED_DEMO,
     fixedNow: e.FIXED_NOW ? new Date(e.FIXED_NOW) : undefined,

@@ -84,7 +84,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     log,
     metrics,
     readiness: readinessProbe(database.db, log, throttleRedis ? () => throttleRedis.ping() : undefined),
-    sessions: new SessionStore(database.db, config.sessionDays),
+    sessions: new SessionStore(database.db, config.sessionDays, { hub, cacheMs: config.sessionCacheMs }),
     throttle,
     ipThrottle,
     verifyPassword: opts.verifyPassword ?? verifyPassword,
@@ -134,6 +134,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       for (const mod of [...modules].reverse()) await mod.close?.();
       for (const client of wss.clients) client.terminate();
       deps.live.close();
+      deps.sessions.close();
       await deps.auditWriter.flush();
       if (Date.now() < graceOver) await new Promise((r) => setTimeout(r, graceOver - Date.now()));
       if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -8,7 +8,8 @@
 // signaal; an `afspraken` partner does not even learn of another organisation's action), a closed case,
 // the second factor, and the geheimhoudingsverklaring: until the participant confirmed it for this
 // household, every content route, the socket and the event stream refuse with STATEMENT_REQUIRED.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type Placeholder, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { actions, documents, households, organizations, participations } from '../db/schema.ts';
 import { STEP_UP_REQUIRED, stepUpRequired } from '../auth/step-up.ts';
@@ -144,7 +145,7 @@ function refuseOrGrant<G extends HouseholdGrant>(
   }
 }
 
-const participationOf = (userId: string, householdId: typeof households.id | typeof documents.householdId | typeof actions.householdId) =>
+const participationOf = (userId: string | Placeholder, householdId: typeof households.id | typeof documents.householdId | typeof actions.householdId) =>
   and(eq(participations.householdId, householdId), eq(participations.userId, userId));
 
 const regieOf = eq(organizations.id, households.regieOrganizationId);
@@ -158,13 +159,19 @@ export async function authorizeHousehold(
 ): Promise<HouseholdGrant> {
   let grant: HouseholdGrant | null = null;
   if (isUuid(householdId)) {
-    const q = db
-      .select({ household: households, participation: participations, twoFactor: organizations.twoFactorRequired })
-      .from(households)
-      .leftJoin(participations, participationOf(requester.user.id, households.id))
-      .leftJoin(organizations, regieOf)
-      .where(eq(households.id, householdId));
-    const [row] = opts.forUpdate ? await q.for('update', { of: households }) : await q;
+    const load = (db: DbOrTx, userId: string | Placeholder, id: string | Placeholder) =>
+      db
+        .select({ household: households, participation: participations, twoFactor: organizations.twoFactorRequired })
+        .from(households)
+        .leftJoin(participations, participationOf(userId, households.id))
+        .leftJoin(organizations, regieOf)
+        .where(eq(households.id, id));
+    const [row] = opts.forUpdate
+      ? await load(db, requester.user.id, householdId).for('update', { of: households })
+      : await prepared(db, 'access_household', (db) => load(db, sql.placeholder('userId'), sql.placeholder('id')).prepare('access_household')).execute({
+          userId: requester.user.id,
+          id: householdId,
+        });
     if (row) grant = householdGrant(requester, row);
   }
   return refuseOrGrant(requester, 'household', householdId, action, grant, opts);
@@ -223,14 +230,18 @@ export async function authorizeAction(
 
 /** One query: a row of a household's table, its household and the requester's participation in it. */
 async function loadInHousehold(db: DbOrTx, table: typeof documents | typeof actions, id: string, requester: Requester, opts: LoadOptions) {
-  const q = db
-    .select({ row: table, household: households, participation: participations, twoFactor: organizations.twoFactorRequired })
-    .from(table)
-    .innerJoin(households, eq(households.id, table.householdId))
-    .leftJoin(participations, participationOf(requester.user.id, table.householdId))
-    .leftJoin(organizations, regieOf)
-    .where(eq(table.id, id));
-  const [row] = opts.forUpdate ? await q.for('update', { of: table }) : await q;
+  const load = (db: DbOrTx, userId: string | Placeholder, id: string | Placeholder) =>
+    db
+      .select({ row: table, household: households, participation: participations, twoFactor: organizations.twoFactorRequired })
+      .from(table)
+      .innerJoin(households, eq(households.id, table.householdId))
+      .leftJoin(participations, participationOf(userId, table.householdId))
+      .leftJoin(organizations, regieOf)
+      .where(eq(table.id, id));
+  const name = table === actions ? 'access_action' : 'access_document';
+  const [row] = opts.forUpdate
+    ? await load(db, requester.user.id, id).for('update', { of: table })
+    : await prepared(db, name, (db) => load(db, sql.placeholder('userId'), sql.placeholder('id')).prepare(name)).execute({ userId: requester.user.id, id });
   return row ? { grant: householdGrant(requester, row), row: row.row } : null;
 }
 

@@ -42,7 +42,10 @@ export function adminRoutes(deps: Deps) {
     const input = await parseBody(c, AccountUpdate);
     const user = await setAccountDisabled(db, id, input.disabled, actorOf(c, deps));
     // Every live channel of the account (document sockets, event streams) ends at once, in every process.
-    if (input.disabled) await announceAccountRevoked(deps.hub, id);
+    if (input.disabled) {
+      deps.sessions.forget({ userId: id });
+      await announceAccountRevoked(deps.hub, id);
+    }
     return c.json({ user });
   });
 

@@ -2,6 +2,7 @@
 // requires one, and the functioneel beheerder's reset.
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
 import { organizations, recoveryCodes, totpCredentials, users, webauthnCredentials } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
 
@@ -41,7 +42,13 @@ export async function factorStatus(db: Db, userId: string): Promise<FactorStatus
 
 /** Whether a beheerder reset the user's second factor and they have not been told yet (one indexed read). */
 export async function resetNoticePending(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ resetAt: users.secondFactorResetAt }).from(users).where(eq(users.id, userId));
+  const [row] = await prepared(db, 'reset_notice', (db) =>
+    db
+      .select({ resetAt: users.secondFactorResetAt })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('userId')))
+      .prepare('reset_notice'),
+  ).execute({ userId });
   return !!row?.resetAt;
 }
 

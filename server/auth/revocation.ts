@@ -4,6 +4,8 @@
 import type { Deps } from '../context.ts';
 import { announceSessionEnded } from '../access/revocation.ts';
 
-export async function announceSessionsEnded(deps: Pick<Deps, 'hub'>, sessionIds: string[]): Promise<void> {
+export async function announceSessionsEnded(deps: Pick<Deps, 'hub' | 'sessions'>, sessionIds: string[]): Promise<void> {
+  // This process's session cache at once; the others through the signal (SessionStore listens to it).
+  for (const sessionId of sessionIds) deps.sessions.forget({ sessionId });
   await Promise.all(sessionIds.map((id) => announceSessionEnded(deps.hub, id)));
 }

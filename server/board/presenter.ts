@@ -1,8 +1,10 @@
 // Shapes action rows into the shared `Action` JSON. References (organisations, users, persons) are
 // loaded in one query for any number of actions, so lists and single actions share one path.
-import { inArray, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, inArray, eq, type Placeholder, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type DbOrTx } from '../db/client.ts';
-import { type actions, householdPersons, organizations, users } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
+import { actions, householdPersons, organizations, users } from '../db/schema.ts';
 import type { Action, ActionHistoryEvent, OrganizationRef, PersonRef, UserRef } from '../../shared/board.ts';
 import type { InfoLevel, OrganizationKind, PersonRole } from '../../shared/enums.ts';
 import { amsterdamDay } from '../../shared/huisverbod.ts';
@@ -68,6 +70,83 @@ export async function loadRefs(db: DbOrTx, rows: ActionRow[]): Promise<RefMaps> 
     else refs.users.set(r.id, { id: r.id, name: r.name, organization: { id: r.org_id!, name: r.org_name!, kind: r.org_kind as OrganizationKind } });
   }
   return refs;
+}
+
+const ownerOrg = alias(organizations, 'owner_org');
+/** The four users an action names, each with their organisation: [user alias, organisation alias]. */
+const userRefs = {
+  assigned: [alias(users, 'assigned_user'), alias(organizations, 'assigned_org')],
+  claimed: [alias(users, 'claimed_user'), alias(organizations, 'claimed_org')],
+  completed: [alias(users, 'completed_user'), alias(organizations, 'completed_org')],
+  created: [alias(users, 'created_user'), alias(organizations, 'created_org')],
+} as const;
+const refColumns = (u: (typeof userRefs)[keyof typeof userRefs]) => ({ id: u[0].id, name: u[0].name, orgId: u[1].id, orgName: u[1].name, orgKind: u[1].kind });
+
+/** A household's actions with every organisation, user and person they name: one query, joined. */
+function boardQuery(db: DbOrTx, householdId: string | Placeholder, ownerOrganizationId: string | Placeholder | null, statuses: ActionRow['status'][] | null) {
+  const { assigned, claimed, completed, created } = userRefs;
+  return db
+    .select({
+      action: actions,
+      owner: { id: ownerOrg.id, name: ownerOrg.name, kind: ownerOrg.kind },
+      assigned: refColumns(assigned),
+      claimed: refColumns(claimed),
+      completed: refColumns(completed),
+      created: refColumns(created),
+      person: { id: householdPersons.id, label: householdPersons.label, role: householdPersons.role },
+    })
+    .from(actions)
+    .leftJoin(ownerOrg, eq(ownerOrg.id, actions.ownerOrganizationId))
+    .leftJoin(householdPersons, eq(householdPersons.id, actions.personId))
+    .leftJoin(assigned[0], eq(assigned[0].id, actions.assignedUserId))
+    .leftJoin(assigned[1], eq(assigned[1].id, assigned[0].organizationId))
+    .leftJoin(claimed[0], eq(claimed[0].id, actions.claimedBy))
+    .leftJoin(claimed[1], eq(claimed[1].id, claimed[0].organizationId))
+    .leftJoin(completed[0], eq(completed[0].id, actions.completedBy))
+    .leftJoin(completed[1], eq(completed[1].id, completed[0].organizationId))
+    .leftJoin(created[0], eq(created[0].id, actions.createdBy))
+    .leftJoin(created[1], eq(created[1].id, created[0].organizationId))
+    .where(
+      and(
+        eq(actions.householdId, householdId),
+        statuses?.length ? inArray(actions.status, statuses) : undefined,
+        ownerOrganizationId === null ? undefined : eq(actions.ownerOrganizationId, ownerOrganizationId),
+      ),
+    )
+    .orderBy(asc(actions.createdAt), asc(actions.id));
+}
+
+type BoardRow = Awaited<ReturnType<typeof boardQuery>>[number];
+
+/**
+ * A household's board, presented: only the actions owned by `ownerOrganizationId` when it is given (an
+ * `afspraken` partner), only `statuses` when given. The common shapes (every status) are prepared queries.
+ */
+export async function loadBoard(
+  db: DbOrTx,
+  householdId: string,
+  ownerOrganizationId: string | null,
+  statuses: ActionRow['status'][] | null,
+  now: Date,
+): Promise<Action[]> {
+  let rows: BoardRow[];
+  if (statuses?.length) rows = await boardQuery(db, householdId, ownerOrganizationId, statuses);
+  else if (ownerOrganizationId === null)
+    rows = await prepared(db, 'board_all', (db) => boardQuery(db, sql.placeholder('householdId'), null, null).prepare('board_all')).execute({ householdId });
+  else
+    rows = await prepared(db, 'board_own', (db) =>
+      boardQuery(db, sql.placeholder('householdId'), sql.placeholder('ownerOrganizationId'), null).prepare('board_own'),
+    ).execute({ householdId, ownerOrganizationId });
+  const refs: RefMaps = { orgs: new Map(), users: new Map(), persons: new Map() };
+  for (const r of rows) {
+    if (r.owner) refs.orgs.set(r.owner.id, { id: r.owner.id, name: r.owner.name, kind: r.owner.kind as OrganizationKind });
+    if (r.person) refs.persons.set(r.person.id, { id: r.person.id, label: r.person.label, role: r.person.role as PersonRole });
+    for (const u of [r.assigned, r.claimed, r.completed, r.created])
+      if (u?.id && u.orgId)
+        refs.users.set(u.id, { id: u.id, name: u.name!, organization: { id: u.orgId, name: u.orgName!, kind: u.orgKind as OrganizationKind } });
+  }
+  const today = amsterdamDay(now);
+  return rows.map((r) => presentAction(r.action, refs, today));
 }
 
 export function isOverdue(row: Pick<ActionRow, 'dueDate' | 'status'>, today: string): boolean {

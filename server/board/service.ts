@@ -1,7 +1,7 @@
 // Board domain verbs: create, edit, claim, release, complete, reopen, cancel, list, history.
 // Each verb owns its transaction: change the row, write history + audit, append the household event;
 // the event is published after commit (withHouseholdEvents). No HTTP here.
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { actions, organizations } from '../db/schema.ts';
 import { AppError, conflict } from '../errors.ts';
@@ -12,7 +12,7 @@ import { withHouseholdEvents } from '../realtime/events.ts';
 import type { ActionInput, ActionPatch } from '../../shared/schemas.ts';
 import type { Action, ActionListResponse } from '../../shared/board.ts';
 import type { ActionStatus } from '../../shared/enums.ts';
-import { actionForLevel, presentActions, presentOne, type ActionRow } from './presenter.ts';
+import { actionForLevel, loadBoard, presentOne, type ActionRow } from './presenter.ts';
 import { diff, readActionHistory, recordChange, type ChangeEntry } from './history.ts';
 import { assertReferences } from './references.ts';
 import {
@@ -44,13 +44,9 @@ export async function listActions(db: Db, grant: HouseholdGrant, statuses: Actio
   // least every change up to it, so a client that resumes the event stream after `eventSeq` misses nothing
   // (a repeated change is idempotent by version).
   const eventSeq = grant.household.eventSeq;
-  const where = and(
-    eq(actions.householdId, householdId),
-    statuses?.length ? inArray(actions.status, statuses) : undefined,
-    level === 'volledig' || level === null ? undefined : eq(actions.ownerOrganizationId, grant.requester.user.organization.id),
-  );
-  const rows = await db.select().from(actions).where(where).orderBy(asc(actions.createdAt), asc(actions.id));
-  return { actions: (await presentActions(db, rows, now)).map((a) => actionForLevel(a, level)), eventSeq };
+  const ownOrganization = level === 'volledig' || level === null ? null : grant.requester.user.organization.id;
+  const board = await loadBoard(db, householdId, ownOrganization, statuses, now);
+  return { actions: board.map((a) => actionForLevel(a, level)), eventSeq };
 }
 
 export async function getAction(db: Db, row: ActionRow, now: Date): Promise<Action> {

@@ -14,6 +14,8 @@ export interface Hub {
    * in place again). Whatever was published meanwhile is lost: listeners catch up. Absent: never interrupted.
    */
   onReconnect?(listener: () => void): () => void;
+  /** False while messages may be getting lost (RedisHub: Redis unreachable). Absent: always delivers. */
+  healthy?(): boolean;
   close(): Promise<void>;
 }
 

@@ -100,6 +100,10 @@ export class RedisHub implements Hub {
     };
   }
 
+  healthy(): boolean {
+    return !this.closed && !this.down && this.sub.status === 'ready' && this.pub.status === 'ready';
+  }
+
   onReconnect(listener: () => void): () => void {
     this.reconnectListeners.add(listener);
     return () => this.reconnectListeners.delete(listener);

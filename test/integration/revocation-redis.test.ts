@@ -7,6 +7,7 @@ import { householdWithCast } from '../support/factories.ts';
 import { createActionVia } from '../support/board.ts';
 import { redisAvailable, useRedisServerPair } from '../support/redis.ts';
 import { expectBothEnd, openChannels } from '../support/revocation.ts';
+import { ApiClient } from '../support/client.ts';
 
 const redisUp = await redisAvailable('revocation over Redis');
 const env = useRedisServerPair(redisUp);
@@ -26,6 +27,20 @@ describe.skipIf(!redisUp)('revocation across processes (Redis)', () => {
     const ch = await openChannels(env.a, cast, env.a.url);
     expect((await cast.api.admin.patch(`/api/users/${cast.users.partner.id}`, { disabled: true })).status).toBe(200);
     await expectBothEnd(ch, CloseCode.Unauthorized, /beëindigd/);
+  });
+
+  it('HTTP on server A refuses a session at once after a logout or a disabled account on server B (its session cache is told)', async () => {
+    const cast = await householdWithCast(env.database.db, env.b.url);
+    const onA = (api: ApiClient) => Object.assign(new ApiClient(env.a.url), { cookie: api.cookie }) as ApiClient;
+    const partnerOnA = onA(cast.api.partner);
+    const observerOnA = onA(cast.api.observer);
+    // Both sessions are now validated, and kept, on server A.
+    expect((await partnerOnA.get('/api/me')).status).toBe(200);
+    expect((await observerOnA.get('/api/me')).status).toBe(200);
+    expect((await cast.api.partner.post('/api/auth/logout')).status).toBe(204);
+    expect((await partnerOnA.get('/api/me')).status).toBe(401);
+    expect((await cast.api.admin.patch(`/api/users/${cast.users.observer.id}`, { disabled: true })).status).toBe(200);
+    expect((await observerOnA.get(`/api/households/${cast.household.id}/actions`)).status).toBe(401);
   });
 
   it('a participation removed on server B ends its channels on server A', async () => {

@@ -61,13 +61,18 @@ async function load(workers: Workers, instance: Instance, loops: Loop[], quick: 
   };
 }
 
+/** PEERS_ROUTES=me,board limits a development run (e.g. for a CPU profile) to some routes; unset: all, and the race. */
+const onlyRoutes = process.env.PEERS_ROUTES?.split(',').map((r) => r.trim());
+const wanted = (route: string) => !onlyRoutes || onlyRoutes.includes(route);
+
 async function casustafelRoutes(ctx: Parameters<Scenario['run']>[0], instance: Instance): Promise<RequestsResult> {
   const http = instance.fixture!.http!;
   const get = (path: string) => http.readCookies.map((cookie) => ({ cookie, method: 'GET', paths: [path] }));
   const routes: Record<string, RouteResult> = {};
-  routes.me = await load(ctx.workers, instance, get('/api/me'), ctx.quick, 200);
-  routes.board = await load(ctx.workers, instance, get(`/api/households/${http.householdId}/actions`), ctx.quick, 200);
-  routes.household = await load(ctx.workers, instance, get(`/api/households/${http.householdId}`), ctx.quick, 200);
+  if (wanted('me')) routes.me = await load(ctx.workers, instance, get('/api/me'), ctx.quick, 200);
+  if (wanted('board')) routes.board = await load(ctx.workers, instance, get(`/api/households/${http.householdId}/actions`), ctx.quick, 200);
+  if (wanted('household')) routes.household = await load(ctx.workers, instance, get(`/api/households/${http.householdId}`), ctx.quick, 200);
+  if (!wanted('claim')) return { routes };
   const claims = http.claimCookies.map((cookie, i) => ({
     cookie,
     method: 'POST',
