@@ -83,7 +83,13 @@ const userRefs = {
 const refColumns = (u: (typeof userRefs)[keyof typeof userRefs]) => ({ id: u[0].id, name: u[0].name, orgId: u[1].id, orgName: u[1].name, orgKind: u[1].kind });
 
 /** A household's actions with every organisation, user and person they name: one query, joined. */
-function boardQuery(db: DbOrTx, householdId: string | Placeholder, ownerOrganizationId: string | Placeholder | null, statuses: ActionRow['status'][] | null) {
+function boardQuery(
+  db: DbOrTx,
+  householdId: string | Placeholder,
+  ownerOrganizationId: string | Placeholder | null,
+  statuses: ActionRow['status'][] | null,
+  kind: ActionRow['kind'] | null,
+) {
   const { assigned, claimed, completed, created } = userRefs;
   return db
     .select({
@@ -111,6 +117,7 @@ function boardQuery(db: DbOrTx, householdId: string | Placeholder, ownerOrganiza
         eq(actions.householdId, householdId),
         statuses?.length ? inArray(actions.status, statuses) : undefined,
         ownerOrganizationId === null ? undefined : eq(actions.ownerOrganizationId, ownerOrganizationId),
+        kind === null ? undefined : eq(actions.kind, kind),
       ),
     )
     .orderBy(asc(actions.createdAt), asc(actions.id));
@@ -128,15 +135,22 @@ export async function loadBoard(
   ownerOrganizationId: string | null,
   statuses: ActionRow['status'][] | null,
   now: Date,
+  kind: ActionRow['kind'] | null = null,
 ): Promise<Action[]> {
   let rows: BoardRow[];
-  if (statuses?.length) rows = await boardQuery(db, householdId, ownerOrganizationId, statuses);
-  else if (ownerOrganizationId === null)
-    rows = await prepared(db, 'board_all', (db) => boardQuery(db, sql.placeholder('householdId'), null, null).prepare('board_all')).execute({ householdId });
-  else
-    rows = await prepared(db, 'board_own', (db) =>
-      boardQuery(db, sql.placeholder('householdId'), sql.placeholder('ownerOrganizationId'), null).prepare('board_own'),
-    ).execute({ householdId, ownerOrganizationId });
+  if (statuses?.length) rows = await boardQuery(db, householdId, ownerOrganizationId, statuses, kind);
+  else if (ownerOrganizationId === null) {
+    const name = `board_all_${kind ?? 'kinds'}`;
+    rows = await prepared(db, name, (db) => boardQuery(db, sql.placeholder('householdId'), null, null, kind).prepare(name)).execute({ householdId });
+  } else {
+    const name = `board_own_${kind ?? 'kinds'}`;
+    rows = await prepared(db, name, (db) =>
+      boardQuery(db, sql.placeholder('householdId'), sql.placeholder('ownerOrganizationId'), null, kind).prepare(name),
+    ).execute({
+      householdId,
+      ownerOrganizationId,
+    });
+  }
   const refs: RefMaps = { orgs: new Map(), users: new Map(), persons: new Map() };
   for (const r of rows) {
     if (r.owner) refs.orgs.set(r.owner.id, { id: r.owner.id, name: r.owner.name, kind: r.owner.kind as OrganizationKind });

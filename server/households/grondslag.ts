@@ -1,6 +1,7 @@
 // The legal basis (grondslag) for sharing a household's data and the partner that brought the case in.
 // Recorded at creation; a change always carries a reason and is audited (the Logboek shows both).
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { households, organizations } from '../db/schema.ts';
 import { badRequest } from '../errors.ts';
@@ -11,10 +12,13 @@ import type { HouseholdRow } from '../access/authorize.ts';
 import type { ActorContext } from './service.ts';
 
 export async function assertOrganizationExists(db: DbOrTx, organizationId: string): Promise<Organization> {
-  const [org] = await db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
+  const [org] = await prepared(db, 'organization_by_id', (db) =>
+    db
+      .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+      .from(organizations)
+      .where(eq(organizations.id, sql.placeholder('organizationId')))
+      .prepare('organization_by_id'),
+  ).execute({ organizationId });
   if (!org) throw badRequest('UNKNOWN_ORGANIZATION', 'Deze organisatie bestaat niet.');
   return org;
 }

@@ -13,6 +13,7 @@
 // - The flag never says which other household matched (need to know).
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
 import { households } from '../db/schema.ts';
 import { HERHAALD_INCIDENT_MONTHS, type PersonRole } from '../../shared/enums.ts';
 
@@ -57,6 +58,12 @@ export function herhaaldIncident(): SQL<boolean> {
 
 /** The flag for one household (the household page). */
 export async function isHerhaaldIncident(db: DbOrTx, householdId: string): Promise<boolean> {
-  const [row] = await db.select({ flag: herhaaldIncident() }).from(households).where(eq(households.id, householdId));
+  const [row] = await prepared(db, 'household_herhaald', (db) =>
+    db
+      .select({ flag: herhaaldIncident() })
+      .from(households)
+      .where(eq(households.id, sql.placeholder('householdId')))
+      .prepare('household_herhaald'),
+  ).execute({ householdId });
   return row?.flag ?? false;
 }

@@ -2,16 +2,16 @@
 // the regievoerder or a participant of an organisation of kind gemeente (shared/huisverbod-clock.ts). "Verlengd"
 // sets the end date by the domain rule: at most 28 days after the start, the longest unless a date is given.
 // Audited; open household pages hear of it live. Also the household page's view of the clock (advice + decision).
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
-import { actions, households } from '../db/schema.ts';
+import { households } from '../db/schema.ts';
 import { badRequest } from '../errors.ts';
 import { audit, auditActor } from '../audit/log.ts';
 import type { Hub } from '../realtime/hub.ts';
 import { withHouseholdEvents } from '../realtime/events.ts';
 import type { HouseholdGrant, HouseholdRow } from '../access/authorize.ts';
 import { AccessRefused } from '../access/refusal.ts';
-import { loadUserRefs, presentOne } from '../board/presenter.ts';
+import { loadBoard, loadUserRefs } from '../board/presenter.ts';
 import { addDays, amsterdamDay } from '../../shared/huisverbod.ts';
 import { extensionBounds, mayRecordHuisverbodDecision } from '../../shared/huisverbod-clock.ts';
 import { formatDate } from '../../shared/labels.ts';
@@ -107,15 +107,14 @@ export async function extendHuisverbod(db: Db, household: HouseholdRow, extended
 
 /** The household page's clock: the advice action and the decision. Null without a huisverbod and without advice. */
 export async function huisverbodClock(db: DbOrTx, h: HouseholdRow, now: Date): Promise<HuisverbodClock | null> {
-  const [advice] = await db
-    .select()
-    .from(actions)
-    .where(and(eq(actions.householdId, h.id), eq(actions.kind, 'huisverbod_advies')));
-  if (!h.huisverbodStart && !advice) return null;
-  const [presented, recorders] = await Promise.all([advice ? presentOne(db, advice, now) : null, loadUserRefs(db, [h.huisverbodDecisionRecordedBy])]);
+  const [[presented], recorders] = await Promise.all([
+    loadBoard(db, h.id, null, null, now, 'huisverbod_advies'),
+    loadUserRefs(db, [h.huisverbodDecisionRecordedBy]),
+  ]);
+  if (!h.huisverbodStart && !presented) return null;
   const by = h.huisverbodDecisionRecordedBy ? recorders.get(h.huisverbodDecisionRecordedBy) : undefined;
   return {
-    advice: presented,
+    advice: presented ?? null,
     decision:
       h.huisverbodDecision && h.huisverbodDecidedOn
         ? {

@@ -1,5 +1,6 @@
 // Household domain verbs: list, read, create, update, participants. No HTTP here.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, type Placeholder, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { docVersions, documents, householdPersons, households, organizations, participations, phaseChanges, users } from '../db/schema.ts';
 import { AppError, badRequest, conflict } from '../errors.ts';
@@ -107,8 +108,8 @@ export async function listAllHouseholdsForAdmin(db: Db): Promise<AdminHousehold[
   return rows.map((r) => ({ ...r, regievoerders: regie.filter((x) => x.householdId === r.id).map((x) => x.name) }));
 }
 
-export async function listParticipants(db: DbOrTx, householdId: string): Promise<Participant[]> {
-  const rows = await db
+const participantsQuery = (db: DbOrTx, householdId: string | Placeholder) =>
+  db
     .select({
       role: participations.role,
       level: participations.level,
@@ -121,8 +122,59 @@ export async function listParticipants(db: DbOrTx, householdId: string): Promise
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(participations.householdId, householdId))
     .orderBy(asc(participations.role), asc(users.name));
+
+export async function listParticipants(db: DbOrTx, householdId: string): Promise<Participant[]> {
+  const rows = await prepared(db, 'household_participants', (db) =>
+    participantsQuery(db, sql.placeholder('householdId')).prepare('household_participants'),
+  ).execute({
+    householdId,
+  });
   return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
 }
+
+/** The household page's own reads (persons, documents, phase history, a vastgesteld plan), prepared once. */
+const pageQueries = {
+  persons: (db: DbOrTx) =>
+    db
+      .select()
+      .from(householdPersons)
+      .where(eq(householdPersons.householdId, sql.placeholder('householdId')))
+      .orderBy(asc(householdPersons.createdAt))
+      .prepare('household_persons'),
+  documents: (db: DbOrTx) =>
+    db
+      .select()
+      .from(documents)
+      .where(eq(documents.householdId, sql.placeholder('householdId')))
+      .orderBy(asc(documents.kind), desc(documents.meetingAt))
+      .prepare('household_documents'),
+  phases: (db: DbOrTx) =>
+    db
+      .select({
+        id: phaseChanges.id,
+        from: phaseChanges.fromPhase,
+        to: phaseChanges.toPhase,
+        reason: phaseChanges.reason,
+        at: phaseChanges.changedAt,
+        by: users.name,
+      })
+      .from(phaseChanges)
+      .leftJoin(users, eq(users.id, phaseChanges.changedBy))
+      .where(eq(phaseChanges.householdId, sql.placeholder('householdId')))
+      .orderBy(desc(phaseChanges.changedAt))
+      .prepare('household_phases'),
+  // Whether the plan van aanpak has a vastgestelde version (drives the huisverbod deadline warning).
+  planEstablished: (db: DbOrTx) =>
+    db
+      .select({ id: docVersions.id })
+      .from(docVersions)
+      .innerJoin(documents, eq(documents.id, docVersions.documentId))
+      .where(and(eq(documents.householdId, sql.placeholder('householdId')), eq(documents.kind, 'plan'), eq(docVersions.established, true)))
+      .limit(1)
+      .prepare('household_plan_established'),
+};
+const pageQuery = <K extends keyof typeof pageQueries>(db: DbOrTx, name: K): ReturnType<(typeof pageQueries)[K]> =>
+  prepared(db, `household_page_${name}`, pageQueries[name]) as ReturnType<(typeof pageQueries)[K]>;
 
 /** What the statement page shows: the text, whether confirmed, and the household as far as the level shows. */
 export async function statementFor(db: Db, grant: HouseholdGrant): Promise<HouseholdStatementResponse> {
@@ -146,39 +198,16 @@ export async function householdDetail(db: Db, household: HouseholdRow, viewer: V
   // Persons, documents and the phase history: only at `volledig` (a beheerder without participation sees none).
   const contentVisible = viewer !== null && viewer.level === 'volledig';
   const signaal = viewer?.level === 'signaal';
+  const householdId = household.id;
   const [persons, participants, docs, phases, established, referrer, herhaald, clock] = await Promise.all([
-    contentVisible
-      ? db.select().from(householdPersons).where(eq(householdPersons.householdId, household.id)).orderBy(asc(householdPersons.createdAt))
-      : Promise.resolve([]),
-    listParticipants(db, household.id),
-    contentVisible
-      ? db.select().from(documents).where(eq(documents.householdId, household.id)).orderBy(asc(documents.kind), desc(documents.meetingAt))
-      : Promise.resolve([]),
-    contentVisible
-      ? db
-          .select({
-            id: phaseChanges.id,
-            from: phaseChanges.fromPhase,
-            to: phaseChanges.toPhase,
-            reason: phaseChanges.reason,
-            at: phaseChanges.changedAt,
-            by: users.name,
-          })
-          .from(phaseChanges)
-          .leftJoin(users, eq(users.id, phaseChanges.changedBy))
-          .where(eq(phaseChanges.householdId, household.id))
-          .orderBy(desc(phaseChanges.changedAt))
-      : Promise.resolve([]),
-    // Whether the plan van aanpak has a vastgestelde version (drives the huisverbod deadline warning).
-    db
-      .select({ id: docVersions.id })
-      .from(docVersions)
-      .innerJoin(documents, eq(documents.id, docVersions.documentId))
-      .where(and(eq(documents.householdId, household.id), eq(documents.kind, 'plan'), eq(docVersions.established, true)))
-      .limit(1),
+    contentVisible ? pageQuery(db, 'persons').execute({ householdId }) : Promise.resolve([]),
+    listParticipants(db, householdId),
+    contentVisible ? pageQuery(db, 'documents').execute({ householdId }) : Promise.resolve([]),
+    contentVisible ? pageQuery(db, 'phases').execute({ householdId }) : Promise.resolve([]),
+    pageQuery(db, 'planEstablished').execute({ householdId }),
     referringOrganization(db, household),
     // Derived from the persons: content, so not for a beheerder who does not take part.
-    contentVisible ? isHerhaaldIncident(db, household.id) : Promise.resolve(false),
+    contentVisible ? isHerhaaldIncident(db, householdId) : Promise.resolve(false),
     contentVisible ? huisverbodClock(db, household, now) : Promise.resolve(null),
   ]);
   return {
