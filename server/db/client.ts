@@ -143,6 +143,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create(opts.dataDir);
+  // PGlite plans every statement anew (no plan cache over its protocol), on this process's own CPU. Our joins
+  // are written driving table first, so the planner may keep that order instead of searching all of them:
+  // the board (eleven tables joined) costs 1.7 ms instead of 2.7 ms of CPU (measured; see README).
+  await client.exec('set join_collapse_limit = 1');
   const db = drizzlePglite(client, { schema, logger: opts.queryLog });
   return {
     db: db as unknown as Db,
