@@ -10,7 +10,7 @@ import { CloseCode } from '../../shared/limits.ts';
 import { describeDbError, withTimeout } from '../db/client.ts';
 import { GroupCommitBatcher, type CommitRow } from './batcher.ts';
 import type { CollabConnection } from './connection.ts';
-import { appendUpdates, compactDocument, loadDocumentState, type CompactionResult } from './persistence.ts';
+import { appendUpdates, compactDocument, foldLog, loadDocumentState, type CompactionResult } from './persistence.ts';
 import { spillRows } from './spill.ts';
 import { DocRelay } from './relay.ts';
 import { Room } from './room.ts';
@@ -272,6 +272,10 @@ export class RoomManager {
         log: this.deps.log,
       },
     );
+    // A log past the threshold (compactions failed or lagged, or a history written as rows) is folded from
+    // the state just loaded, so the next load reads one snapshot: encoded now, before anything else can
+    // change the room, so it holds exactly the rows read.
+    const fold = state.logRows >= this.compactThreshold ? Y.encodeStateAsUpdate(room.doc) : null;
     const [household] = await this.deps.db.select({ status: households.status }).from(households).where(eq(households.id, room.householdId));
     room.householdClosed = household?.status !== 'open';
     const stopRelay = this.relay.attach(room);
@@ -279,6 +283,7 @@ export class RoomManager {
       room,
       release: stopRelay,
     });
+    if (fold) this.compactInBackground(room, () => foldLog(this.deps.db, documentId, state.source, fold));
     return room;
   }
 
@@ -294,21 +299,24 @@ export class RoomManager {
 
   private afterWrite(room: Room) {
     room.logRows++;
-    if (room.logRows >= this.compactThreshold && !room.compacting) {
-      room.compacting = true;
-      // In the background: the room keeps serving editors while the log is folded.
-      this.track(
-        compactDocument(this.deps.db, room.documentId)
-          .then((result) => {
-            if (result) room.logRows = Math.max(0, room.logRows - result.foldedRows);
-          })
-          .catch((err) => this.deps.log.error('collab: compaction failed', { documentId: room.documentId, err: describeDbError(err) }))
-          .finally(() => {
-            room.compacting = false;
-          }),
-      );
-    }
+    if (room.logRows >= this.compactThreshold) this.compactInBackground(room, () => compactDocument(this.deps.db, room.documentId));
     this.maybeUnload(room);
+  }
+
+  /** In the background: the room keeps serving editors while the log is folded. One compaction per room at a time. */
+  private compactInBackground(room: Room, compact: () => Promise<CompactionResult | null>) {
+    if (room.compacting) return;
+    room.compacting = true;
+    this.track(
+      compact()
+        .then((result) => {
+          if (result) room.logRows = Math.max(0, room.logRows - result.foldedRows);
+        })
+        .catch((err) => this.deps.log.error('collab: compaction failed', { documentId: room.documentId, err: describeDbError(err) }))
+        .finally(() => {
+          room.compacting = false;
+        }),
+    );
   }
 
   private maybeUnload(room: Room) {
