@@ -1,17 +1,21 @@
 // Durable storage of a Yjs document: an append-only log (doc_updates, one row per flush window) folded now
 // and then into a snapshot (doc_snapshots). Loading = latest snapshot + the rows still in the log.
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import * as Y from 'yjs';
 import type { Db, DbOrTx } from '../db/client.ts';
-import { docSnapshots, docUpdates, documents } from '../db/schema.ts';
+import { docSnapshots, docUpdates, documents, households } from '../db/schema.ts';
 import type { DocumentKind } from '../../shared/enums.ts';
 
 export type DocumentRow = typeof documents.$inferSelect;
+type HouseholdStatus = (typeof households.$inferSelect)['status'];
 
 export interface LoadedDocument {
   document: DocumentRow;
   /** Snapshot (if any) followed by the log rows, in order. */
   updates: Uint8Array[];
+  /** The household's status when the document was read (a closed case is read-only). */
+  householdStatus: HouseholdStatus;
   /** Log rows not folded into the snapshot: drives compaction. */
   logRows: number;
   /** What the updates were read from: a compaction can fold exactly these (see foldLog). */
@@ -27,45 +31,71 @@ export interface LogSource {
 }
 
 /**
- * Reads a document's state. The documents row is locked for the read so a concurrent compaction cannot
- * fold rows between our snapshot and log reads, and so two processes cannot both fill an empty document.
- * An empty document (never edited) gets `template(kind)` written as its first log row.
- * Every log row of the document is read: a compaction deletes exactly the rows it folded (in the same
- * transaction as it writes the snapshot), so whatever is still in the log is not in the snapshot, also a
- * row with a lower id than the snapshot's last one that committed after the compaction read the log.
+ * Reads a document's state in two statements run together: the document (with its household's status) and
+ * the log. The log is one statement, the latest snapshot and every log row, so it sees one state of the
+ * database: a compaction writes its snapshot and deletes the rows it folded in one transaction, so a read
+ * sees both or neither, and needs no lock. Every log row is read, not only those after the snapshot's
+ * last id: a compaction deletes exactly the rows it folded, so a row still in the log is not in the
+ * snapshot, also one with a lower id that committed after the compaction read the log.
+ * An empty document (never edited) gets `template(kind)` written as its first log row, under the documents
+ * row lock, so two processes cannot both fill it.
  */
 export async function loadDocumentState(db: DbOrTx, documentId: string, template: (kind: DocumentKind) => Uint8Array): Promise<LoadedDocument | null> {
+  const [[found], log] = await Promise.all([
+    db
+      .select({ document: documents, householdStatus: households.status })
+      .from(documents)
+      .innerJoin(households, eq(households.id, documents.householdId))
+      .where(eq(documents.id, documentId)),
+    readLog(db, documentId),
+  ]);
+  if (!found) return null;
+  if (log.snapshot || log.rows.length) return loaded(found.document, found.householdStatus, log);
   return db.transaction(async (tx) => {
     const [document] = await tx.select().from(documents).where(eq(documents.id, documentId)).for('update');
     if (!document) return null;
-    const { snapshot, rows } = await readLog(tx, documentId);
-    if (!snapshot && rows.length === 0) {
+    const again = await readLog(tx, documentId);
+    if (!again.snapshot && again.rows.length === 0) {
       const data = template(document.kind);
       const [row] = await tx.insert(docUpdates).values({ documentId, data, updateCount: 1 }).returning({ id: docUpdates.id });
-      rows.push({ id: row!.id, data });
+      again.rows.push({ id: row!.id, data });
     }
-    return {
-      document,
-      updates: snapshot ? [snapshot.data, ...rows.map((r) => r.data)] : rows.map((r) => r.data),
-      logRows: rows.length,
-      source: { snapshotId: snapshot?.id ?? null, rowIds: rows.map((r) => r.id) },
-    };
+    return loaded(document, found.householdStatus, again);
   });
 }
 
-/** The latest snapshot and every log row of the document, in order. */
+type StoredLog = Awaited<ReturnType<typeof readLog>>;
+
+function loaded(document: DocumentRow, householdStatus: HouseholdStatus, { snapshot, rows }: StoredLog): LoadedDocument {
+  return {
+    document,
+    householdStatus,
+    updates: snapshot ? [snapshot.data, ...rows.map((r) => r.data)] : rows.map((r) => r.data),
+    logRows: rows.length,
+    source: { snapshotId: snapshot?.id ?? null, rowIds: rows.map((r) => r.id) },
+  };
+}
+
+/** The latest snapshot and every log row of the document (in id order), read in one statement. */
 async function readLog(db: DbOrTx, documentId: string) {
-  const [snapshot] = await db
-    .select({ id: docSnapshots.id, data: docSnapshots.data })
+  const latestSnapshot = db
+    .select({ snapshot: sql<number>`1`.mapWith(Number), id: docSnapshots.id, data: docSnapshots.data })
     .from(docSnapshots)
     .where(eq(docSnapshots.documentId, documentId))
     .orderBy(desc(docSnapshots.id))
     .limit(1);
-  const rows = await db
-    .select({ id: docUpdates.id, data: docUpdates.data })
+  const logRows = db
+    .select({ snapshot: sql<number>`0`.mapWith(Number), id: docUpdates.id, data: docUpdates.data })
     .from(docUpdates)
-    .where(eq(docUpdates.documentId, documentId))
-    .orderBy(asc(docUpdates.id));
+    .where(eq(docUpdates.documentId, documentId));
+  const all = await unionAll(latestSnapshot, logRows);
+  let snapshot: { id: number; data: Uint8Array } | undefined;
+  const rows: { id: number; data: Uint8Array }[] = [];
+  for (const { snapshot: isSnapshot, id, data } of all) {
+    if (isSnapshot === 1) snapshot = { id, data };
+    else rows.push({ id, data });
+  }
+  rows.sort((a, b) => a.id - b.id);
   return { snapshot, rows };
 }
 

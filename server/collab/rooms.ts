@@ -15,8 +15,6 @@ import { spillRows } from './spill.ts';
 import { DocRelay } from './relay.ts';
 import { Room } from './room.ts';
 import { onLifecycle, type LifecycleChange } from '../households/lifecycle.ts';
-import { eq } from 'drizzle-orm';
-import { households } from '../db/schema.ts';
 
 export interface RoomManagerOptions {
   /** Content of a document that has never been edited. */
@@ -276,8 +274,7 @@ export class RoomManager {
     // the state just loaded, so the next load reads one snapshot: encoded now, before anything else can
     // change the room, so it holds exactly the rows read.
     const fold = state.logRows >= this.compactThreshold ? Y.encodeStateAsUpdate(room.doc) : null;
-    const [household] = await this.deps.db.select({ status: households.status }).from(households).where(eq(households.id, room.householdId));
-    room.householdClosed = household?.status !== 'open';
+    room.householdClosed = state.householdStatus !== 'open';
     const stopRelay = this.relay.attach(room);
     this.rooms.set(documentId, {
       room,

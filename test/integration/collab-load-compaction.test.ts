@@ -114,6 +114,16 @@ describe('folding the log at load', () => {
     expect(await storedText(plan.id)).toBe(history.text);
   });
 
+  it('concurrent first loads of a never-edited document write its template once', async () => {
+    const { household } = await householdWithCast(db(), env.server.url);
+    const plan = await planOf(household.id);
+    const template = templateState('plan');
+    const loads = await Promise.all(Array.from({ length: 4 }, () => loadDocumentState(db(), plan.id, () => template)));
+    expect(await logOf(plan.id)).toHaveLength(1);
+    for (const l of loads) expect(l!.updates).toHaveLength(1);
+    expect(loads.every((l) => l!.householdStatus === 'open')).toBe(true);
+  });
+
   it.skipIf(!databaseUrl)('a row committed after a compaction read the log keeps its content, even with a lower id (PostgreSQL)', async () => {
     const { household } = await householdWithCast(db(), env.server.url);
     const plan = await planOf(household.id);
