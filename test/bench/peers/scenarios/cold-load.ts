@@ -2,10 +2,11 @@
 // by a fresh client right after the server started: time from creating the provider to the full sync.
 // Each server's storage is what it leaves behind after those updates: Hocuspocus the one merged state its
 // database extension stores; Casustafel a snapshot and the longest log its compaction lets stand (one row
-// per update, threshold − 1 rows: the worst point of its cycle). Casustafel is also measured on all 10,000
+// per update, COMPACT_THRESHOLD − 1 rows: the worst point of its cycle). Casustafel is also measured on all 10,000
 // updates as log rows (`uncompactedMs`: compaction never ran, e.g. the database refused it for long); such a
 // load folds the log itself, so only the first open pays for it.
 import * as Y from 'yjs';
+import { COMPACT_THRESHOLD } from '../../../../server/collab/rooms.ts';
 import { templateState } from '../../../../server/documents/templates.ts';
 import { type Scenario, withInstance } from '../scenario.ts';
 import { median } from '../stats.ts';
@@ -13,8 +14,8 @@ import { launch } from '../targets.ts';
 
 const UPDATES = 10_000;
 
-/** The log rows compaction lets stand (RoomManager's default threshold is 500). */
-const LOG_TAIL = 499;
+/** The most log rows compaction lets stand. */
+const LOG_TAIL = COMPACT_THRESHOLD - 1;
 
 export interface ColdLoadResult {
   ms: number;
