@@ -56,6 +56,18 @@ export class RoomManager {
   /** One group commit for every document of this process (counters in `batcher.stats`). */
   readonly batcher: GroupCommitBatcher;
   private readonly stopLifecycle: () => void;
+  private readonly templates = new Map<DocumentKind, Uint8Array>();
+  /**
+   * A kind's template, built once: building it (a ProseMirror document diffed into a fresh Y document) for
+   * every first open made each one allocate tens of KB that only a major GC returned. Documents starting from
+   * the same update is harmless: the template's client id is never used again (a server edit uses its
+   * room's own client id), and no two documents' states are ever merged.
+   */
+  private readonly template = (kind: DocumentKind): Uint8Array => {
+    let state = this.templates.get(kind);
+    if (!state) this.templates.set(kind, (state = this.opts.template(kind)));
+    return state;
+  };
 
   constructor(
     private readonly deps: Deps,
@@ -134,7 +146,7 @@ export class RoomManager {
   async stateIn(tx: DbOrTx, documentId: string): Promise<Uint8Array | null> {
     const room = this.get(documentId);
     if (room) return Y.encodeStateAsUpdate(room.doc);
-    const stored = await loadDocumentState(tx, documentId, this.opts.template);
+    const stored = await loadDocumentState(tx, documentId, this.template);
     return stored ? Y.mergeUpdates(stored.updates) : null;
   }
 
@@ -267,7 +279,7 @@ export class RoomManager {
   }
 
   private async createRoom(documentId: string): Promise<Room | null> {
-    const state = await loadDocumentState(this.deps.db, documentId, this.opts.template);
+    const state = await loadDocumentState(this.deps.db, documentId, this.template);
     if (!state) return null;
     const room = new Room(
       documentId,
