@@ -6,6 +6,7 @@
 // start once it is ready. Ctrl-C (or SIGTERM) stops them all gracefully; a process that dies is reported and
 // the others keep serving.
 import { spawn, spawnSync } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from './server-node-flags.mjs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
@@ -37,7 +38,7 @@ let stopping = false;
 function start(index) {
   const port = basePort + index;
   const prefix = `[p${index + 1}:${port}]`;
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/server/main.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,7 +15,6 @@ import { MemoryAttemptThrottle, MemorySprayThrottle, attemptPolicy, sprayPolicy 
 import { RedisAttemptThrottle, RedisSprayThrottle } from './auth/throttle-redis.ts';
 import { TrustedProxies } from './auth/client-address.ts';
 import { verifyPassword } from './auth/password.ts';
-import { Redis } from 'ioredis';
 import { LocalHub, type Hub } from './realtime/hub.ts';
 import { LiveChannels } from './access/live-channels.ts';
 import { AuditWriter } from './audit/writer.ts';
@@ -72,7 +71,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // Per account: 5 attempts, then a growing wait. Per client address: 25 distinct failing accounts per 15 minutes
   // (repeated failures on one account do not count twice, so colleagues behind one address are not locked out).
   // Shared via Redis when set, so a second process gives an attacker no fresh attempts.
-  const throttleRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  // ioredis is loaded only with REDIS_URL (one process without Redis never needs it).
+  const throttleRedis = config.redisUrl ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
   // ioredis reconnects by itself; /api/ready reports Redis down meanwhile (and the hub says so in the log).
   throttleRedis?.on('error', () => {});
   const throttle = throttleRedis ? new RedisAttemptThrottle(throttleRedis, attemptPolicy(5)) : new MemoryAttemptThrottle(attemptPolicy(5));

@@ -11,7 +11,7 @@ import { auditRead } from '../access/read-audit.ts';
 import type { ActorContext } from '../households/service.ts';
 import type { DocumentsContext } from '../documents/service.ts';
 import { omissionLog } from '../documents/service.ts';
-import { stateContent } from '../documents/content.ts';
+import { stateJSON } from '../documents/content.ts';
 import type { CasusoverlegDetail, MeetingModeResponse } from '../../shared/casusoverleg.ts';
 import { changeCasusoverleg, closedCasusoverleg, type CasusoverlegDeps } from './service.ts';
 import { presentDetail } from './presenter.ts';
@@ -79,7 +79,7 @@ export async function meetingMode(ctx: DocumentsContext, actor: ActorContext, id
       .from(documents)
       .where(and(eq(documents.householdId, item.householdId), eq(documents.kind, 'plan')));
     const state = plan ? await ctx.rooms.stateIn(ctx.db, plan.id) : null;
-    summary = state ? planSummary(stateContent(state, omissionLog(ctx.log, plan!.id)).json) : '';
+    summary = state ? planSummary(stateJSON(state, omissionLog(ctx.log, plan!.id))) : '';
   }
   await auditRead(ctx, grant, 'casusoverleg.item_view', row.id, { itemId: item.id });
   return { casusoverleg, current: { item, planSummary: summary } };

@@ -1,13 +1,7 @@
 // Opens the database: PostgreSQL through postgres-js when a URL is given, else embedded PGlite.
 import { mkdirSync } from 'node:fs';
 import { connect as netConnect, type Socket } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -91,8 +85,31 @@ let pools = 0;
 /** The advisory lock key of schema migrations (any constant unique to this application). */
 const MIGRATION_LOCK = 7_305_114_221;
 
+/**
+ * PGlite's PostgreSQL memory, inside its WebAssembly heap (which never shrinks). PostgreSQL's defaults are
+ * sized for a server with many backends: 128 MB of shared buffers alone made an embedded Casustafel ~290 MB
+ * at rest. One backend and a small database need far less; the OS page cache still holds the data files.
+ * Given as `-c` start parameters: PGlite's `postgresqlconf` option would overwrite the data directory's
+ * postgresql.conf and lose initdb's settings (time zone, date style, locale).
+ */
+export const PGLITE_MEMORY_SETTINGS = [
+  'shared_buffers=16MB',
+  'wal_buffers=1MB',
+  'temp_buffers=2MB',
+  'work_mem=2MB',
+  'maintenance_work_mem=16MB',
+  'max_connections=3',
+];
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  // Only the engine in use is loaded: PGlite's WebAssembly glue and its drizzle driver cost a PostgreSQL
+  // deployment memory for nothing, and postgres-js an embedded one.
   if (opts.databaseUrl) {
+    const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([
+      import('postgres'),
+      import('drizzle-orm/postgres-js'),
+      import('drizzle-orm/postgres-js/migrator'),
+    ]);
     const max = 10;
     // A name per pool, so pg_stat_activity tells this pool's connections apart (metrics).
     const applicationName = `casustafel-${process.pid}-${++pools}`;
@@ -141,12 +158,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         ),
     };
   }
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create(opts.dataDir);
   // PGlite plans every statement anew (no plan cache over its protocol), on this process's own CPU. Our joins
-  // are written driving table first, so the planner may keep that order instead of searching all of them:
-  // the board (eleven tables joined) costs 1.7 ms instead of 2.7 ms of CPU (measured; see README).
-  await client.exec('set join_collapse_limit = 1');
+  // are written driving table first, so the planner may keep that order instead of searching all of them
+  // (join_collapse_limit=1): the board (eleven tables joined) costs 1.7 ms instead of 2.7 ms of CPU (measured).
+  const client = await PGlite.create(opts.dataDir, {
+    startParams: [...PGlite.defaultStartParams, ...[...PGLITE_MEMORY_SETTINGS, 'join_collapse_limit=1'].flatMap((setting) => ['-c', setting])],
+  });
   const db = drizzlePglite(client, { schema, logger: opts.queryLog });
   return {
     db: db as unknown as Db,

@@ -1,7 +1,6 @@
 // Conversions between a document's Y state and Tiptap JSON / HTML, always through the schema shared with
 // the browser editor (shared/editor/extensions.ts), so the server never drops or invents node types.
 import { getSchema, type JSONContent } from '@tiptap/core';
-import { generateHTML } from '@tiptap/html/server';
 import { Node, type NodeType, type MarkType, type Schema } from '@tiptap/pm/model';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
@@ -93,24 +92,38 @@ function allowedAttrs(type: NodeType | MarkType, value: unknown, omit: () => voi
   return attrs;
 }
 
-export function jsonToHTML(json: JSONContent): string {
+/**
+ * @tiptap/html's server build brings a whole DOM (happy-dom: ~10 MB of heap, ~30 MB RSS): loaded on the
+ * first export, print or version view, not at start by every process.
+ */
+let htmlRenderer: Promise<typeof import('@tiptap/html/server')> | undefined;
+
+export async function jsonToHTML(json: JSONContent): Promise<string> {
+  const { generateHTML } = await (htmlRenderer ??= import('@tiptap/html/server'));
   return generateHTML(json, documentExtensions());
 }
 
-export function yDocContent(doc: Y.Doc, report?: OmissionReport): DocumentContent {
+/** JSON now (the caller may hold the live document only this long), HTML once the renderer is there. */
+export function yDocContent(doc: Y.Doc, report?: OmissionReport): Promise<DocumentContent> {
   const json = yDocToJSON(doc, report);
-  return { json, html: jsonToHTML(json) };
+  return jsonToHTML(json).then((html) => ({ json, html }));
 }
 
-/** Content of an encoded Y state (a version), without touching any live document. */
-export function stateContent(state: Uint8Array, report?: OmissionReport): DocumentContent {
+/** The JSON of an encoded Y state (a version), without touching any live document. */
+export function stateJSON(state: Uint8Array, report?: OmissionReport): JSONContent {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    return yDocContent(doc, report);
+    return yDocToJSON(doc, report);
   } finally {
     doc.destroy();
   }
+}
+
+/** Content (JSON and HTML) of an encoded Y state. */
+export async function stateContent(state: Uint8Array, report?: OmissionReport): Promise<DocumentContent> {
+  const json = stateJSON(state, report);
+  return { json, html: await jsonToHTML(json) };
 }
 
 /**

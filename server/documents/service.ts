@@ -15,7 +15,7 @@ import type { RoomManager } from '../collab/rooms.ts';
 import type { Hub } from '../realtime/hub.ts';
 import { withHouseholdEvents } from '../realtime/events.ts';
 import type { MeetingInput } from '../../shared/schemas.ts';
-import { replaceBody, stateContent, yDocContent, yDocToJSON, type DocumentContent, type OmissionReport } from './content.ts';
+import { replaceBody, stateContent, stateJSON, yDocContent, yDocToJSON, type DocumentContent, type OmissionReport } from './content.ts';
 import type { Logger } from '../logger.ts';
 import { presentDocument } from './presenter.ts';
 import { notifyParticipants } from '../notifications/triggers.ts';
@@ -158,7 +158,7 @@ export async function getVersion(
   const { document } = await authorizeDocument(db, actor, documentId, 'read');
   const row = await loadVersion(db, documentId, versionId);
   await audit(db, { ...auditBase(actor, document), event: 'document.open', details: { versionId } });
-  return { version: presentVersion(row), content: stateContent(row.state, omissionLog(log, documentId, versionId)) };
+  return { version: presentVersion(row), content: await stateContent(row.state, omissionLog(log, documentId, versionId)) };
 }
 
 /**
@@ -169,7 +169,7 @@ export async function restoreVersion(ctx: DocumentsContext, actor: ActorContext,
   const { document } = await authorizeDocument(ctx.db, actor, documentId, 'write');
   if (document.lockedAt) throw documentLocked();
   const row = await loadVersion(ctx.db, documentId, versionId);
-  const json = stateContent(row.state, omissionLog(ctx.log, documentId, versionId)).json;
+  const json = stateJSON(row.state, omissionLog(ctx.log, documentId, versionId));
   const content = await ctx.rooms.withRoom(documentId, async (room) => {
     if (room.locked) throw documentLocked();
     replaceBody(room.doc, json, SERVER_EDIT);

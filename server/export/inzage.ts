@@ -67,8 +67,8 @@ function processing(d: InzageData): [string, string][] {
   ];
 }
 
-export function inzagePdf(frame: PdfFrame, d: InzageData): Promise<Buffer> {
-  const { doc, done } = startPdf({ title: `${frame.reference} — Inzageverzoek`, subject: 'Inzageverzoek (AVG art. 15)' });
+export async function inzagePdf(frame: PdfFrame, d: InzageData): Promise<Buffer> {
+  const { doc, done } = await startPdf({ title: `${frame.reference} — Inzageverzoek`, subject: 'Inzageverzoek (AVG art. 15)' });
   frameHeader(
     doc,
     'Inzageverzoek (AVG art. 15)',

@@ -36,8 +36,8 @@ export function accessCells(r: LogboekRow): string[] {
   ];
 }
 
-export function logboekPdf(frame: PdfFrame, household: { displayName: string }, filterText: string, rows: LogboekRow[]): Promise<Buffer> {
-  const { doc, done } = startPdf({ title: `${frame.reference} — Logboek`, subject: 'Logboek' });
+export async function logboekPdf(frame: PdfFrame, household: { displayName: string }, filterText: string, rows: LogboekRow[]): Promise<Buffer> {
+  const { doc, done } = await startPdf({ title: `${frame.reference} — Logboek`, subject: 'Logboek' });
   frameHeader(
     doc,
     'Logboek',

@@ -1,7 +1,7 @@
 // What every PDF Casustafel makes shares (plan, verslag, Logboek, inzageverzoek): "Vertrouwelijk" on top, a title
 // with its facts (Kenmerk, …, who exported it and when), and on every page a footer with the same marking, the
 // case reference, who exported it, when, and the page number. Plus a simple table that repeats its header.
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { formatDateTime } from '../../shared/labels.ts';
 
 export type Doc = InstanceType<typeof PDFDocument>;
@@ -27,9 +27,13 @@ export function exportStamp(actor: { user: { name: string; organization: { name:
   return { exportedBy: `${actor.user.name} (${actor.user.organization.name})`, exportedAt: formatDateTime(actor.now.toISOString()) };
 }
 
+/** pdfkit (with its font and compression tables, ~6 MB of heap) is loaded by the first PDF, not at start. */
+let pdfkit: Promise<typeof PDFDocument> | undefined;
+
 /** A new A4 document whose pages are kept until `finishPdf` (to number them and add the footer). */
-export function startPdf(info: { title: string; subject: string }): { doc: Doc; done: Promise<Buffer> } {
-  const doc = new PDFDocument({
+export async function startPdf(info: { title: string; subject: string }): Promise<{ doc: Doc; done: Promise<Buffer> }> {
+  const PdfKit = await (pdfkit ??= import('pdfkit').then((m) => m.default));
+  const doc = new PdfKit({
     size: 'A4',
     bufferPages: true,
     margins: { top: 56, bottom: 64, left: 60, right: 60 },

@@ -8,8 +8,8 @@ export type { ExportMeta };
 
 const SIZES: Record<number, number> = { 1: 18, 2: 15, 3: 12.5 };
 
-export function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffer> {
-  const { doc, done } = startPdf({ title: `${meta.reference} — ${meta.title} — ${meta.versionName}`, subject: meta.title });
+export async function renderPdf(meta: ExportMeta, content: JSONContent): Promise<Buffer> {
+  const { doc, done } = await startPdf({ title: `${meta.reference} — ${meta.title} — ${meta.versionName}`, subject: meta.title });
   const facts: [string, string][] = [
     ['Kenmerk', meta.reference],
     ['Grondslag', meta.grondslag],

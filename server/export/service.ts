@@ -6,7 +6,7 @@ import type { ActorContext } from '../households/service.ts';
 import { listParticipants } from '../households/service.ts';
 import { authorizeDocument } from '../access/authorize.ts';
 import { documentJSON, loadVersion, omissionLog, type DocumentsContext } from '../documents/service.ts';
-import { jsonToHTML, stateContent } from '../documents/content.ts';
+import { jsonToHTML, stateJSON } from '../documents/content.ts';
 import { attendanceOf } from '../meetings/service.ts';
 import { evaluationBlock } from '../board/evaluation.ts';
 import { GRONDSLAG_LABELS, ROLE_LABELS, VERDICT_LABELS, formatDate, formatDateTime } from '../../shared/labels.ts';
@@ -25,7 +25,7 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
   let date = formatDate(actor.now.toISOString());
   if (versionId) {
     const v = await loadVersion(ctx.db, documentId, versionId);
-    json = stateContent(v.state, omissionLog(ctx.log, documentId, versionId)).json;
+    json = stateJSON(v.state, omissionLog(ctx.log, documentId, versionId));
     versionName = v.name;
     date = formatDate(v.createdAt.toISOString());
   } else {
@@ -75,5 +75,5 @@ export async function exportDocument(ctx: DocumentsContext, actor: ActorContext,
     // What was exported: the document (target), which version, as what (html = the print page).
     details: { kind: document.kind, versionId: versionId ?? null, format },
   });
-  return { meta, json, html: jsonToHTML(json) };
+  return { meta, json, html: await jsonToHTML(json) };
 }

@@ -1,6 +1,6 @@
 // Sends e-mail through SMTP (nodemailer), or nothing at all when SMTP_URL is not set. Bounded: a silent SMTP
 // server fails a message within seconds, and the message is tried again later (email-delivery.ts).
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 
 export interface OutgoingMail {
@@ -16,15 +16,20 @@ export interface Mailer {
 
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'smtpFrom'>): Mailer | null {
   if (!config.smtpUrl) return null;
-  const transport = nodemailer.createTransport(
-    { url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 },
-    { from: config.smtpFrom },
-  );
+  const { smtpUrl, smtpFrom } = config;
+  // nodemailer (~3 MB of heap) is loaded by the first message, not at start.
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }, { from: smtpFrom }),
+    ));
   return {
     send: async (mail) => {
-      await transport.sendMail(mail);
+      await (await open()).sendMail(mail);
     },
-    close: () => transport.close(),
+    close: () => {
+      void transport?.then((t) => t.close());
+    },
   };
 }
 

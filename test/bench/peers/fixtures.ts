@@ -4,7 +4,8 @@
 import { generateSessionToken, SessionStore } from '../../../server/auth/session.ts';
 import { SESSION_COOKIE } from '../../../server/auth/middleware.ts';
 import type { Db } from '../../../server/db/client.ts';
-import { actions, documents, docUpdates, households, participations } from '../../../server/db/schema.ts';
+import { mergeToState } from '../../../server/collab/persistence.ts';
+import { actions, docSnapshots, documents, docUpdates, households, participations } from '../../../server/db/schema.ts';
 import { createOrganization, createUser, unique } from '../../support/factories.ts';
 
 export const EDITORS = 5;
@@ -15,6 +16,11 @@ export interface CollabSeed {
   docs: number;
   /** Optional log rows for each document (the cold-load history). */
   history?: Uint8Array[];
+  /**
+   * Casustafel only: the first this many updates of `history` are stored folded into a snapshot, the rest as
+   * log rows (what compaction leaves behind); without it every update is a log row.
+   */
+  folded?: number;
 }
 
 export interface HttpSeed {
@@ -121,8 +127,13 @@ export async function seedCasustafel(db: Db, collab: CollabSeed, http?: HttpSeed
   );
   const docs = made.map(([, plan]) => plan);
   if (collab.history) {
-    for (const documentId of docs)
-      for (const part of chunks(collab.history, 1000)) await db.insert(docUpdates).values(part.map((data) => ({ documentId, data, updateCount: 1 })));
+    const folded = collab.folded ?? 0;
+    const snapshot = folded > 0 ? mergeToState(collab.history.slice(0, folded)) : null;
+    for (const documentId of docs) {
+      if (snapshot) await db.insert(docSnapshots).values({ documentId, data: snapshot, upToUpdateId: 0 });
+      for (const part of chunks(collab.history.slice(folded), 1000))
+        await db.insert(docUpdates).values(part.map((data) => ({ documentId, data, updateCount: 1 })));
+    }
   }
   const editorCookies = await Promise.all(editors.map((u) => cookieFor(db, u.id)));
   return { docs, editorCookies, http: http ? await seedHttp(db, http) : undefined };

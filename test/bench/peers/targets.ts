@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import * as Y from 'yjs';
+import { SERVER_NODE_FLAGS } from '../../../scripts/server-node-flags.mjs';
 import { openDatabase } from '../../../server/db/client.ts';
 import { freePort } from '../../support/cluster.ts';
 import { waitFor } from '../../support/collab.ts';
@@ -134,7 +135,7 @@ async function casustafel(ctx: BenchContext, engine: 'pg' | 'pglite', collab: Co
   const fixture = await seedCasustafel(database.db, collab, http);
   await database.close();
   const server = await managed(
-    ['--enable-source-maps', 'dist/server/main.js'],
+    [...SERVER_NODE_FLAGS, 'dist/server/main.js'],
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
