@@ -14,6 +14,11 @@ export interface Hub {
    * in place again). Whatever was published meanwhile is lost: listeners catch up. Absent: never interrupted.
    */
   onReconnect?(listener: () => void): () => void;
+  /**
+   * How many listeners a publish on `topic` would reach, when the hub can tell: an in-process hub, whose
+   * listeners are all in this process. Absent (RedisHub): other processes may listen.
+   */
+  listenerCount?(topic: string): number;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,10 @@ export class LocalHub implements Hub {
       if (!set.delete(listener)) return;
       if (set.size === 0 && this.topics.get(topic) === set) this.topics.delete(topic);
     };
+  }
+
+  listenerCount(topic: string): number {
+    return this.topics.get(topic)?.size ?? 0;
   }
 
   async close(): Promise<void> {
