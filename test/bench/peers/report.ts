@@ -37,6 +37,8 @@ function collabRows(results: Results, steps: number[]): Row[] {
   if (results.fanout) {
     each('fan-out 1 doc × 50: p50 (ms)', 'fanout', (r: LatencyResult) => r.p50, 1);
     each('fan-out 1 doc × 50: p99 (ms)', 'fanout', (r: LatencyResult) => r.p99, 1);
+    each('fan-out: server CPU per 1,000 edits (ms)', 'fanout', (r: LatencyResult) => r.serverCpuPer1k, 0);
+    each('fan-out: + PostgreSQL CPU per 1,000 edits (ms)', 'fanout', (r: LatencyResult) => r.dbCpuPer1k, 0);
     if (of(results, 'fanout', TWO_PROCESSES).length) rows.push(...twoProcessRows(results));
   }
   if (results.manydocs) {
@@ -109,6 +111,11 @@ function twoProcessRows(results: Results): Row[] {
     one(
       'fan-out, 2 processes: server CPU per 1,000 edits, both processes (ms)',
       m((r) => r.serverCpuPer1k),
+      0,
+    ),
+    one(
+      'fan-out, 2 processes: + PostgreSQL CPU per 1,000 edits (ms)',
+      m((r) => r.dbCpuPer1k),
       0,
     ),
   ];
