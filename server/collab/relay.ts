@@ -88,10 +88,12 @@ export class DocRelay {
   }
 
   publishUpdate(room: Room, update: Uint8Array): void {
+    if (this.alone(room.documentId)) return;
     this.publish(room.documentId, { type: 'update', data: b64(update), seq: room.latestSeq, saved: room.savedSeq });
   }
 
   publishAwareness(room: Room, update: Uint8Array): void {
+    if (this.alone(room.documentId)) return;
     this.publish(room.documentId, { type: 'awareness', data: b64(update) });
   }
 
@@ -101,6 +103,7 @@ export class DocRelay {
 
   /** This process committed the room's updates up to `seq`. */
   publishSaved(room: Room, seq: number): void {
+    if (this.alone(room.documentId)) return;
     this.publish(room.documentId, { type: 'saved', seq });
   }
 
@@ -162,5 +165,14 @@ export class DocRelay {
 
   private publish(documentId: string, message: RelayBody) {
     this.hub.publish(docTopic(documentId), { ...message, origin: this.origin });
+  }
+
+  /**
+   * Nobody but this relay listens to the document's topic on an in-process hub (one process, no Redis): a
+   * message would only come back to its sender, who ignores it. Then updates and commits are not encoded and
+   * published at all (the hot path: every keystroke and every committed row). Over Redis, always published.
+   */
+  private alone(documentId: string): boolean {
+    return this.hub.listenerCount?.(docTopic(documentId)) === 1;
   }
 }

@@ -30,6 +30,8 @@ export class RemoteUpdates {
 
   /** `origin` committed everything up to `seq`. True when anything was settled. */
   saved(origin: string, seq: number): boolean {
+    // Called for every commit of this room's own rows too: nothing to filter in the usual case.
+    if (this.entries.length === 0) return false;
     const before = this.entries.length;
     this.entries = this.entries.filter((e) => e.origin !== origin || e.seq > seq);
     return this.entries.length !== before;

@@ -16,6 +16,11 @@ export interface Hub {
   onReconnect?(listener: () => void): () => void;
   /** False while messages may be getting lost (RedisHub: Redis unreachable). Absent: always delivers. */
   healthy?(): boolean;
+  /**
+   * How many listeners a publish on `topic` would reach, when the hub can tell: an in-process hub, whose
+   * listeners are all in this process. Absent (RedisHub): other processes may listen.
+   */
+  listenerCount?(topic: string): number;
   close(): Promise<void>;
 }
 
@@ -44,6 +49,10 @@ export class LocalHub implements Hub {
       if (!set.delete(listener)) return;
       if (set.size === 0 && this.topics.get(topic) === set) this.topics.delete(topic);
     };
+  }
+
+  listenerCount(topic: string): number {
+    return this.topics.get(topic)?.size ?? 0;
   }
 
   async close(): Promise<void> {

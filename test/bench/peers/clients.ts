@@ -17,6 +17,8 @@ export interface ClientSpec {
   room: string;
   cookie?: string;
   acks?: boolean;
+  /** The server process this client is connected to, for targets of several (deliveries across them are counted). */
+  group?: number;
 }
 
 export interface Client {

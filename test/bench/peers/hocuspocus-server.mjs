@@ -30,3 +30,7 @@ const server = new Server({
 });
 await server.listen();
 console.log('ready');
+// A clean exit on SIGTERM, so `PEERS_NODE_ARGS=--cpu-prof` writes this server's profile too.
+process.once('SIGTERM', () => {
+  server.destroy().finally(() => process.exit(0));
+});

@@ -15,6 +15,11 @@ const timers: NodeJS.Timeout[] = [];
 const sent = new Map<string, number>();
 /** Edits this process's clients received: token id → [latest arrival latency, receivers]. */
 const received = new Map<string, [number, number]>();
+/**
+ * With server groups (several server processes): every delivery as [send time, latency] pairs (flat), split
+ * by whether the sender was connected to the same server process as the receiver or to another one.
+ */
+const deliveries = { same: [] as number[], across: [] as number[] };
 /** Durability writers: key → wall times of each keystroke. */
 const keystrokes = new Map<string, number[]>();
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -22,12 +27,23 @@ loopDelay.enable();
 let cpuMark = process.cpuUsage();
 let wallMark = performance.now();
 
-function recordTokens(insert: string, at: number) {
+/** A token's id is `key.seq`, or `key@group.seq` when the sender's server process is known. */
+function senderGroup(id: string): number | undefined {
+  const at = id.lastIndexOf('@');
+  return at < 0 ? undefined : Number(id.slice(at + 1, id.indexOf('.', at)));
+}
+
+function recordTokens(insert: string, at: number, group: number | undefined) {
   for (const token of insert.split('~')) {
     if (!token) continue;
     const dot = token.lastIndexOf('.');
-    const latency = at - Number(token.slice(dot + 1)) / 10;
+    const sentAt = Number(token.slice(dot + 1)) / 10;
+    const latency = at - sentAt;
     const id = token.slice(0, dot);
+    if (group !== undefined) {
+      const from = senderGroup(id);
+      if (from !== undefined) (from === group ? deliveries.same : deliveries.across).push(sentAt, latency);
+    }
     const r = received.get(id);
     if (r) {
       r[0] = Math.max(r[0], latency);
@@ -37,12 +53,13 @@ function recordTokens(insert: string, at: number) {
 }
 
 function listen(client: Client) {
+  const { group } = client.spec;
   client.fragment.observeDeep((events, tr) => {
     if (tr.local) return;
     const at = wallNow();
     for (const e of events) {
       if (!(e.target instanceof Y.XmlText)) continue;
-      for (const d of e.delta) if (typeof d.insert === 'string') recordTokens(d.insert, at);
+      for (const d of e.delta) if (typeof d.insert === 'string') recordTokens(d.insert, at, group);
     }
   });
 }
@@ -76,13 +93,14 @@ function type(intervalMs: number, mode: 'latency' | 'keys', editors?: string[]) 
     const times: number[] = [];
     if (mode === 'keys') keystrokes.set(key, times);
     let seq = 0;
+    const sender = client.spec.group === undefined ? key : `${key}@${client.spec.group}`;
     const tick = () => {
       const now = wallNow();
       if (mode === 'keys') {
         text.insert(text.length, String.fromCharCode(97 + (seq++ % 26)));
         times.push(now);
       } else {
-        const id = `${key}.${seq++}`;
+        const id = `${sender}.${seq++}`;
         sent.set(id, now);
         text.insert(text.length, `~${id}.${Math.round(now * 10)}`);
       }
@@ -114,9 +132,11 @@ function load() {
 function collect() {
   let drops = 0;
   for (const c of clients.values()) drops += c.drops;
-  const result = { sent: [...sent], received: [...received], drops, ...load() };
+  const result = { sent: [...sent], received: [...received], deliveries: { same: deliveries.same, across: deliveries.across }, drops, ...load() };
   sent.clear();
   received.clear();
+  deliveries.same = [];
+  deliveries.across = [];
   return result;
 }
 

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { templateState } from '../../../server/documents/templates.ts';
 import { benchArgs } from './args.ts';
@@ -17,12 +18,13 @@ import { fanout } from './scenarios/fanout.ts';
 import { EDIT_INTERVAL_MS, manyDocs } from './scenarios/many-docs.ts';
 import { memory } from './scenarios/memory.ts';
 import { requests } from './scenarios/requests.ts';
-import type { BenchContext, TargetName } from './targets.ts';
+import { type BenchContext, type TargetName, TWO_PROCESSES } from './targets.ts';
 import { Workers } from './workers.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const args = benchArgs(process.argv.slice(2));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const all: Scenario<any>[] = [fanout, manyDocs, durability, coldLoad, memory, requests];
 const scenarios = all.filter((s) => args.only.includes(s.name));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -38,10 +40,28 @@ const pgVersion = await admin`SHOW server_version`.then(
     process.exit(1);
   },
 );
+/** The 2-process target needs Redis; without it that target is left out (and said so), the rest runs. */
+async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+const skip = new Set<string>();
+if (scenarios.some((s) => s.targets.includes(TWO_PROCESSES)) && (!args.servers || args.servers.includes(TWO_PROCESSES)) && !(await redisAnswers(redisUrl))) {
+  console.error(`Redis at ${redisUrl} does not answer (BENCH_REDIS_URL or TEST_REDIS_URL): ${TWO_PROCESSES} is left out`);
+  skip.add(TWO_PROCESSES);
+}
 const tmp = mkdtempSync(join(tmpdir(), 'casustafel-peers-'));
 const templateFile = join(tmp, 'template.bin');
 writeFileSync(templateFile, templateState('plan'));
-const bench: BenchContext = { adminUrl, tmp, templateFile, admin };
+const bench: BenchContext = { adminUrl, redisUrl, tmp, templateFile, admin };
 const workers = new Workers(args.workers);
 const results: Results = {};
 const started = new Date();
@@ -50,7 +70,7 @@ const loadBefore = loadavg()[0]!;
 try {
   for (let rep = 0; rep < args.reps; rep++) {
     for (const scenario of scenarios) {
-      const targets = scenario.targets.filter((t) => !args.servers || args.servers.includes(t));
+      const targets = scenario.targets.filter((t) => (!args.servers || args.servers.includes(t)) && !skip.has(t));
       // Interleaved, and each repetition starts with a different server.
       const order = targets.map((_, i) => targets[(i + rep) % targets.length]!);
       for (const target of order) {

@@ -8,7 +8,7 @@ import { FULL_STEPS, type ManyDocsResult, P99_LIMIT_MS, QUICK_STEPS } from './sc
 import type { MemoryResult } from './scenarios/memory.ts';
 import type { RequestsResult } from './scenarios/requests.ts';
 import { median } from './stats.ts';
-import { COLLAB_TARGETS, LABELS, type TargetName } from './targets.ts';
+import { COLLAB_TARGETS, LABELS, type TargetName, TWO_PROCESSES } from './targets.ts';
 
 /** Results by scenario, then server: one entry per repetition. */
 export type Results = Record<string, Partial<Record<TargetName, unknown[]>>>;
@@ -37,6 +37,9 @@ function collabRows(results: Results, steps: number[]): Row[] {
   if (results.fanout) {
     each('fan-out 1 doc × 50: p50 (ms)', 'fanout', (r: LatencyResult) => r.p50, 1);
     each('fan-out 1 doc × 50: p99 (ms)', 'fanout', (r: LatencyResult) => r.p99, 1);
+    each('fan-out: server CPU per 1,000 edits (ms)', 'fanout', (r: LatencyResult) => r.serverCpuPer1k, 0);
+    each('fan-out: + PostgreSQL CPU per 1,000 edits (ms)', 'fanout', (r: LatencyResult) => r.dbCpuPer1k, 0);
+    if (of(results, 'fanout', TWO_PROCESSES).length) rows.push(...twoProcessRows(results));
   }
   if (results.manydocs) {
     for (const docs of steps) each(`${docs} docs × 5: p99 (ms)`, 'manydocs', (r: ManyDocsResult) => r.steps.find((s) => s.docs === docs)?.p99, 0);
@@ -68,6 +71,56 @@ function collabRows(results: Results, steps: number[]): Row[] {
     each('memory: RSS per open document (KB)', 'memory', (r: MemoryResult) => r.perDocKb, 0);
   }
   return rows;
+}
+
+/**
+ * Fan-out with the editors split over two Casustafel processes (PostgreSQL + Redis), shown in the Casustafel
+ * (PostgreSQL) column under the one-process figures; its ratios are to the peers' one-process runs.
+ */
+function twoProcessRows(results: Results): Row[] {
+  const m = (pick: (r: LatencyResult) => number | null | undefined) => med<LatencyResult>(results, 'fanout', TWO_PROCESSES, pick);
+  const one = (label: string, value: number, digits = 1, text?: string): Row => ({
+    label,
+    values: { 'casustafel-pg': value },
+    digits,
+    ...(text ? { text: { 'casustafel-pg': text } } : {}),
+  });
+  const share = m((r) => r.processes?.acrossShare);
+  const pair = (a: number, b: number) => `${fmt(a, 1)} / ${fmt(b, 1)}`;
+  return [
+    one(
+      'fan-out, 2 processes (PostgreSQL + Redis), editors split: p50 (ms)',
+      m((r) => r.p50),
+    ),
+    one(
+      'fan-out, 2 processes: p99 (ms)',
+      m((r) => r.p99),
+    ),
+    one('fan-out, 2 processes: deliveries across processes (%)', share * 100, 0),
+    {
+      label: 'fan-out, 2 processes: p50 / p99 within a process vs across (ms)',
+      values: {},
+      text: {
+        'casustafel-pg': `${pair(
+          m((r) => r.processes?.sameP50),
+          m((r) => r.processes?.sameP99),
+        )} vs ${pair(
+          m((r) => r.processes?.acrossP50),
+          m((r) => r.processes?.acrossP99),
+        )}`,
+      },
+    },
+    one(
+      'fan-out, 2 processes: server CPU per 1,000 edits, both processes (ms)',
+      m((r) => r.serverCpuPer1k),
+      0,
+    ),
+    one(
+      'fan-out, 2 processes: + PostgreSQL CPU per 1,000 edits (ms)',
+      m((r) => r.dbCpuPer1k),
+      0,
+    ),
+  ];
 }
 
 function collabTable(rows: Row[]): string {

@@ -1,6 +1,7 @@
 // The servers under test, each a process of its own started fresh for every measurement: Casustafel's
-// production build on PostgreSQL (a scratch database) and on PGlite (a temp DATA_DIR), Hocuspocus with its
-// database extension on the same PostgreSQL, the bare @y/websocket-server relay, and the request floor.
+// production build on PostgreSQL (a scratch database) and on PGlite (a temp DATA_DIR), the same build as two
+// processes on one PostgreSQL and Redis (fan-out across processes), Hocuspocus with its database extension on
+// the same PostgreSQL, the bare @y/websocket-server relay, and the request floor.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,11 +16,14 @@ import type { ClientSpec } from './clients.ts';
 import { type CasustafelFixture, type CollabSeed, type HttpSeed, seedCasustafel } from './fixtures.ts';
 
 export const COLLAB_TARGETS = ['casustafel-pg', 'casustafel-pglite', 'hocuspocus', 'relay'] as const;
-export type TargetName = (typeof COLLAB_TARGETS)[number] | 'floor-pg' | 'floor-pglite';
+/** Two Casustafel processes on one PostgreSQL and Redis, clients split between them (fan-out only). */
+export const TWO_PROCESSES = 'casustafel-pg-2proc';
+export type TargetName = (typeof COLLAB_TARGETS)[number] | typeof TWO_PROCESSES | 'floor-pg' | 'floor-pglite';
 
 export const LABELS: Record<TargetName, string> = {
   'casustafel-pg': 'Casustafel (PostgreSQL)',
   'casustafel-pglite': 'Casustafel (PGlite)',
+  'casustafel-pg-2proc': 'Casustafel, 2 processes (PostgreSQL + Redis)',
   hocuspocus: 'Hocuspocus 4.7 + database ext. (PostgreSQL)',
   relay: '@y/websocket-server 0.1.1 (memory)',
   'floor-pg': 'Hono + 1 SELECT (PostgreSQL)',
@@ -32,6 +36,8 @@ export interface BenchContext {
   tmp: string;
   templateFile: string;
   admin: postgres.Sql;
+  /** Redis for the 2-process target (BENCH_REDIS_URL, else TEST_REDIS_URL, else the local default). */
+  redisUrl: string;
 }
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -41,6 +47,8 @@ export interface Instance {
   name: TargetName;
   base: string;
   pid(): number;
+  /** Every server process of the target (one, except for the 2-process target). */
+  pids(): number[];
   /** Document names (Casustafel: plan ids). */
   docs: string[];
   fixture?: CasustafelFixture;
@@ -127,6 +135,19 @@ async function scratchPostgres(ctx: BenchContext, prefix: string) {
   return { ...created, dbPids };
 }
 
+/** The production build's environment (PUBLIC_ORIGIN and SECRET_KEY are the same for every process of a target). */
+const casustafelEnv = (dataDir: string, databaseUrl?: string, redisUrl?: string): Record<string, string> => ({
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PUBLIC_ORIGIN: 'http://127.0.0.1',
+  SECRET_KEY: 'peer-bench-secret-key-0123456789abcdef',
+  LOG_LEVEL: 'error',
+  SEED_DEMO: 'never',
+  DATA_DIR: dataDir,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+});
+
 async function casustafel(ctx: BenchContext, engine: 'pg' | 'pglite', collab: CollabSeed, http?: HttpSeed): Promise<Instance> {
   const dataDir = mkdtempSync(join(ctx.tmp, `casustafel-${engine}-`));
   const pg = engine === 'pg' ? await scratchPostgres(ctx, 'casustafel_peers') : null;
@@ -134,29 +155,16 @@ async function casustafel(ctx: BenchContext, engine: 'pg' | 'pglite', collab: Co
   if (!pg) await database.migrate();
   const fixture = await seedCasustafel(database.db, collab, http);
   await database.close();
-  const server = await managed(
-    [...SERVER_NODE_FLAGS, 'dist/server/main.js'],
-    {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PUBLIC_ORIGIN: 'http://127.0.0.1',
-      SECRET_KEY: 'peer-bench-secret-key-0123456789abcdef',
-      LOG_LEVEL: 'error',
-      SEED_DEMO: 'never',
-      DATA_DIR: dataDir,
-      ...(pg ? { DATABASE_URL: pg.url } : {}),
-    },
-    '/api/ready',
-    async () => {
-      await pg?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  );
+  const server = await managed([...SERVER_NODE_FLAGS, 'dist/server/main.js'], casustafelEnv(dataDir, pg?.url), '/api/ready', async () => {
+    await pg?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   const ws = server.base.replace(/^http/, 'ws') + '/collab';
   return {
     name: engine === 'pg' ? 'casustafel-pg' : 'casustafel-pglite',
     base: server.base,
     pid: server.pid,
+    pids: () => [server.pid()],
     docs: fixture.docs,
     fixture,
     spec: (doc, key, editor, opts = {}) => ({
@@ -174,6 +182,64 @@ async function casustafel(ctx: BenchContext, engine: 'pg' | 'pglite', collab: Co
       await server.stop();
       await pg?.drop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Two processes of the production build on one scratch database and the machine's Redis (the cross-process
+ * relay, server/collab/relay.ts). Editor `n` connects to process `n % 2`, and says so in its spec (`group`),
+ * so the load generator can tell deliveries within a process from deliveries across. Redis pub/sub channels
+ * are not scoped by database number, and this run's topics name its own fresh document ids: nothing in Redis
+ * is flushed or shared with other users of it.
+ */
+async function casustafelTwoProcesses(ctx: BenchContext, collab: CollabSeed): Promise<Instance> {
+  const pg = await scratchPostgres(ctx, 'casustafel_peers_2proc');
+  const dataDirs = [0, 1].map((i) => mkdtempSync(join(ctx.tmp, `casustafel-2proc-${i}-`)));
+  const cleanup = async () => {
+    await pg.drop();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  };
+  let fixture: CasustafelFixture;
+  const servers: Awaited<ReturnType<typeof managed>>[] = [];
+  try {
+    const database = await openDatabase({ databaseUrl: pg.url, dataDir: '' });
+    fixture = await seedCasustafel(database.db, collab);
+    await database.close();
+    for (const dir of dataDirs)
+      servers.push(await managed([...SERVER_NODE_FLAGS, 'dist/server/main.js'], casustafelEnv(dir, pg.url, ctx.redisUrl), '/api/ready'));
+  } catch (err) {
+    for (const s of servers) await s.stop();
+    await cleanup();
+    throw err;
+  }
+  const sockets = servers.map((s) => s.base.replace(/^http/, 'ws') + '/collab');
+  return {
+    name: TWO_PROCESSES,
+    base: servers[0]!.base,
+    pid: servers[0]!.pid,
+    pids: () => servers.map((s) => s.pid()),
+    docs: fixture.docs,
+    fixture,
+    spec: (doc, key, editor, opts = {}) => ({
+      key,
+      protocol: 'y-websocket',
+      url: sockets[editor % 2]!,
+      room: fixture.docs[doc]!,
+      cookie: fixture.editorCookies[editor % fixture.editorCookies.length],
+      acks: opts.acks,
+      group: editor % 2,
+    }),
+    dbPids: pg.dbPids,
+    kill9: async () => {
+      for (const s of servers) await s.kill9();
+    },
+    restart: async () => {
+      for (const s of servers) await s.restart();
+    },
+    dispose: async () => {
+      for (const s of servers) await s.stop();
+      await cleanup();
     },
   };
 }
@@ -196,6 +262,7 @@ async function hocuspocus(ctx: BenchContext, collab: CollabSeed): Promise<Instan
     name: 'hocuspocus',
     base: server.base,
     pid: server.pid,
+    pids: () => [server.pid()],
     docs,
     spec: (doc, key) => ({ key, protocol: 'hocuspocus', url: ws, room: docs[doc]! }),
     dbPids: pg.dbPids,
@@ -216,6 +283,7 @@ async function relay(ctx: BenchContext, collab: CollabSeed): Promise<Instance> {
     name: 'relay',
     base: server.base,
     pid: server.pid,
+    pids: () => [server.pid()],
     docs,
     spec: (doc, key) => ({ key, protocol: 'y-websocket', url: ws, room: docs[doc]! }),
     dbPids: async () => [],
@@ -236,6 +304,7 @@ async function floor(ctx: BenchContext, engine: 'pg' | 'pglite'): Promise<Instan
     name: engine === 'pg' ? 'floor-pg' : 'floor-pglite',
     base: server.base,
     pid: server.pid,
+    pids: () => [server.pid()],
     docs: [],
     spec: () => {
       throw new Error('the floor has no documents');
@@ -257,6 +326,8 @@ export function launch(ctx: BenchContext, name: TargetName, collab: CollabSeed, 
       return casustafel(ctx, 'pg', collab, http);
     case 'casustafel-pglite':
       return casustafel(ctx, 'pglite', collab, http);
+    case TWO_PROCESSES:
+      return casustafelTwoProcesses(ctx, collab);
     case 'hocuspocus':
       return hocuspocus(ctx, collab);
     case 'relay':

@@ -21,6 +21,17 @@ export interface LatencyResult {
   /** The load generator: highest CPU share of one worker (1 = a full core) and its event-loop delay p99. */
   generatorCpu: number;
   generatorLoopP99: number;
+  /** Only with clients spread over several server processes: deliveries within one process and across them. */
+  processes?: ProcessSplit;
+}
+
+export interface ProcessSplit {
+  /** Share of all deliveries (edit × receiving client) whose sender was connected to another process. */
+  acrossShare: number;
+  sameP50: number;
+  sameP99: number;
+  acrossP50: number;
+  acrossP99: number;
 }
 
 export interface LatencyPlan {
@@ -32,7 +43,7 @@ export interface LatencyPlan {
 }
 
 export async function measureLatency(workers: Workers, instance: Instance, plan: LatencyPlan, failedOpens: number): Promise<LatencyResult> {
-  const server = cpuMeter(() => [instance.pid()]);
+  const server = cpuMeter(() => instance.pids());
   const db = cpuMeter(() => instance.dbPids());
   const started = wallNow();
   await workers.all('type', { intervalMs: plan.intervalMs, mode: 'latency' });
@@ -42,9 +53,14 @@ export async function measureLatency(workers: Workers, instance: Instance, plan:
   const [serverMs, dbMs] = await Promise.all([server.stop(), db.stop()]);
   const load = await workers.all<{ cpuShare: number; loopDelayP99: number }>('load');
   await workers.all('stopTyping');
-  const rss = rssOf(instance.pid())?.rss ?? 0;
+  const rss = instance.pids().reduce((sum, pid) => sum + (rssOf(pid)?.rss ?? 0), 0);
   await sleep(plan.graceMs);
-  const parts = await workers.all<{ sent: [string, number][]; received: [string, [number, number]][]; drops: number }>('collect');
+  const parts = await workers.all<{
+    sent: [string, number][];
+    received: [string, [number, number]][];
+    deliveries: { same: number[]; across: number[] };
+    drops: number;
+  }>('collect');
 
   const received = new Map<string, [number, number]>();
   for (const p of parts)
@@ -67,6 +83,15 @@ export async function measureLatency(workers: Workers, instance: Instance, plan:
       else undelivered++;
     }
   return {
+    ...(parts.some((p) => p.deliveries.same.length + p.deliveries.across.length > 0)
+      ? {
+          processes: processSplit(
+            parts.map((p) => p.deliveries),
+            from,
+            to,
+          ),
+        }
+      : {}),
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     edits,
@@ -82,3 +107,21 @@ export async function measureLatency(workers: Workers, instance: Instance, plan:
 }
 
 export const errorsOf = (r: LatencyResult) => r.undelivered + r.drops + r.failedOpens;
+
+/** Deliveries of edits sent within [from, to], each [send time, latency] (flat), split within / across processes. */
+function processSplit(parts: { same: number[]; across: number[] }[], from: number, to: number): ProcessSplit {
+  const inWindow = (flat: number[]) => {
+    const out: number[] = [];
+    for (let i = 0; i < flat.length; i += 2) if (flat[i]! >= from && flat[i]! <= to) out.push(flat[i + 1]!);
+    return out;
+  };
+  const same = parts.flatMap((p) => inWindow(p.same));
+  const across = parts.flatMap((p) => inWindow(p.across));
+  return {
+    acrossShare: across.length / Math.max(1, same.length + across.length),
+    sameP50: percentile(same, 0.5),
+    sameP99: percentile(same, 0.99),
+    acrossP50: percentile(across, 0.5),
+    acrossP99: percentile(across, 0.99),
+  };
+}
