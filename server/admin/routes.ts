@@ -7,7 +7,7 @@ import { requireAdmin, requireUser } from '../auth/middleware.ts';
 import { AccountUpdate, OrganizationInput, StatementSettingInput, UserInput } from '../../shared/schemas.ts';
 import type { StatementSettingResponse } from '../../shared/api.ts';
 import { readStatement, setStatement } from '../households/statement.ts';
-import { announceAccountRevoked } from '../access/revocation.ts';
+import { announceAccountDisabled } from '../auth/revocation.ts';
 import { AppError } from '../errors.ts';
 import { isUuid } from '../access/authorize.ts';
 import { createOrganization, createUser, listOrganizations, listUsers, setAccountDisabled } from './service.ts';
@@ -42,10 +42,7 @@ export function adminRoutes(deps: Deps) {
     const input = await parseBody(c, AccountUpdate);
     const user = await setAccountDisabled(db, id, input.disabled, actorOf(c, deps));
     // Every live channel of the account (document sockets, event streams) ends at once, in every process.
-    if (input.disabled) {
-      deps.sessions.forget({ userId: id });
-      await announceAccountRevoked(deps.hub, id);
-    }
+    if (input.disabled) await announceAccountDisabled(deps, id);
     return c.json({ user });
   });
 

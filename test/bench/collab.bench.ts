@@ -3,13 +3,13 @@
 // TEST_DATABASE_URL is set (in a throwaway database).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { benchEngines, openScratchDatabase, type Engine } from '../support/scratch-db.ts';
 import * as Y from 'yjs';
 import { loadConfig } from '../../server/config.ts';
 import type { Deps } from '../../server/context.ts';
 import type { Database } from '../../server/db/client.ts';
-import { docUpdates, documents } from '../../server/db/schema.ts';
+import { docUpdates } from '../../server/db/schema.ts';
 import { createLogger } from '../../server/logger.ts';
 import { Metrics } from '../../server/metrics.ts';
 import { LocalHub } from '../../server/realtime/hub.ts';
@@ -20,21 +20,13 @@ import { getCollab } from '../../server/documents/module.ts';
 import { templateState } from '../../server/documents/templates.ts';
 import { connectClient, waitFor } from '../support/collab.ts';
 import { ApiClient } from '../support/client.ts';
-import { createHousehold, createUser } from '../support/factories.ts';
+import { createHousehold, createUser, planOf } from '../support/factories.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-
-async function planOf(db: Database['db'], householdId: string) {
-  const [plan] = await db
-    .select()
-    .from(documents)
-    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
-  return plan!;
-}
 
 /** Single-character updates, as a client typing would produce them (one Yjs update per keystroke). */
 function keystrokeUpdates(count: number): Uint8Array[] {

@@ -2,27 +2,20 @@
 // Runs on PGlite and on PostgreSQL (test/run.mjs runs the integration suite once per engine); the case of a
 // row committed out of id order needs two connections and runs on PostgreSQL only.
 import { describe, expect, it, inject } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as Y from 'yjs';
 import { compactDocument, foldLog, loadDocumentState } from '../../server/collab/persistence.ts';
-import { docSnapshots, docUpdates, documents } from '../../server/db/schema.ts';
+import { docSnapshots, docUpdates } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
 import { templateState } from '../../server/documents/templates.ts';
 import { appendParagraph, bodyText, connectClient, useCollabServer, waitFor } from '../support/collab.ts';
-import { householdWithCast } from '../support/factories.ts';
+import { householdWithCast, planOf } from '../support/factories.ts';
 
 const env = useCollabServer();
 const db = () => env.server.database.db;
 const databaseUrl = inject('databaseUrl');
 
-async function planOf(householdId: string) {
-  const [plan] = await db()
-    .select()
-    .from(documents)
-    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
-  return plan!;
-}
 const logOf = (documentId: string) => db().select().from(docUpdates).where(eq(docUpdates.documentId, documentId)).orderBy(asc(docUpdates.id));
 const snapshotsOf = (documentId: string) => db().select().from(docSnapshots).where(eq(docSnapshots.documentId, documentId));
 
@@ -50,7 +43,7 @@ async function storedText(documentId: string) {
 describe('folding the log at load', () => {
   it('a document whose log is past the threshold is folded into one snapshot at load, with identical content', async () => {
     const { household, api } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const history = keystrokeHistory(700);
     await db()
       .insert(docUpdates)
@@ -82,7 +75,7 @@ describe('folding the log at load', () => {
 
   it('a log under the threshold is left as it is at load', async () => {
     const { household, api } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const history = keystrokeHistory(20);
     await db()
       .insert(docUpdates)
@@ -98,7 +91,7 @@ describe('folding the log at load', () => {
 
   it('a fold from a load that another compaction overtook is dropped, and nothing is lost', async () => {
     const { household } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const history = keystrokeHistory(30);
     await db()
       .insert(docUpdates)
@@ -116,7 +109,7 @@ describe('folding the log at load', () => {
 
   it('concurrent first loads of a never-edited document write its template once', async () => {
     const { household } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const template = templateState('plan');
     const loads = await Promise.all(Array.from({ length: 4 }, () => loadDocumentState(db(), plan.id, () => template)));
     expect(await logOf(plan.id)).toHaveLength(1);
@@ -126,7 +119,7 @@ describe('folding the log at load', () => {
 
   it.skipIf(!databaseUrl)('a row committed after a compaction read the log keeps its content, even with a lower id (PostgreSQL)', async () => {
     const { household } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     // templateState builds a fresh Y document each call (new client ids): one, shared by both editors.
     const template = templateState('plan');
     await db().insert(docUpdates).values({ documentId: plan.id, data: template });

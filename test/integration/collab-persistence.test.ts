@@ -1,22 +1,15 @@
 // Durability of live documents: batching, restart, offline edits, compaction, unloading.
 // Runs on PGlite and on PostgreSQL (test/run.mjs runs the integration suite once per engine).
 import { describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
-import { docSnapshots, docUpdates, documents } from '../../server/db/schema.ts';
+import { asc, eq } from 'drizzle-orm';
+import { docSnapshots, docUpdates } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
 import { appendParagraph, bodyText, connectClient, waitFor, useCollabServer } from '../support/collab.ts';
-import { householdWithCast } from '../support/factories.ts';
+import { householdWithCast, planOf } from '../support/factories.ts';
 
 const env = useCollabServer();
 
 const db = () => env.server.database.db;
-async function planOf(householdId: string) {
-  const [plan] = await db()
-    .select()
-    .from(documents)
-    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
-  return plan!;
-}
 const rowsOf = (documentId: string) => db().select().from(docUpdates).where(eq(docUpdates.documentId, documentId)).orderBy(asc(docUpdates.id));
 const client = (api: Parameters<typeof connectClient>[1], documentId: string) => {
   const c = connectClient(env.server.url, api, documentId);
@@ -27,7 +20,7 @@ const client = (api: Parameters<typeof connectClient>[1], documentId: string) =>
 describe('persistence of live documents', () => {
   it('writes far fewer rows than updates (one row per document per flush window)', async () => {
     const { household, api } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     const before = (await rowsOf(plan.id)).length;
@@ -54,7 +47,7 @@ describe('persistence of live documents', () => {
 
   it('keeps every flushed edit across a env.server restart, and unloads the room when the last client left', async () => {
     const { household, api } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     appendParagraph(a.fragment, 'Blijft bewaard na herstart');
@@ -72,7 +65,7 @@ describe('persistence of live documents', () => {
 
   it('delivers an edit made while the env.server was down once it is back', async () => {
     const { household, api } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     await env.server.stop();
@@ -89,7 +82,7 @@ describe('persistence of live documents', () => {
 
   it('flushes pending updates on shutdown', async () => {
     const { household, api } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     appendParagraph(a.fragment, 'Net voor het afsluiten');
@@ -104,7 +97,7 @@ describe('persistence of live documents', () => {
 
   it('compaction leaves the content identical with fewer rows, and editing continues', async () => {
     const { household, api } = await householdWithCast(db(), env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(db(), household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     const rooms = getCollab(env.server.deps);

@@ -11,14 +11,12 @@ import { inject } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '../../server/db/client.ts';
-import { documents } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
 import { SAVE_ACK_MESSAGE, SAVE_ACK_PARAM } from '../../shared/collab-protocol.ts';
 import { ApiClient } from '../support/client.ts';
 import { appendParagraph, bodyText, connectClient, rawSocket, useCollabServer, waitFor, type CollabClient } from '../support/collab.ts';
-import { addParticipant, createHousehold, createUser, householdWithCast } from '../support/factories.ts';
+import { addParticipant, createHousehold, createUser, householdWithCast, planOf } from '../support/factories.ts';
 import { demoPlanVia, startChildServer, type ChildServer } from '../support/child-server.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo.ts';
 
@@ -26,14 +24,6 @@ const env = useCollabServer();
 const db = () => env.server.database.db;
 const databaseUrl = inject('databaseUrl');
 const engine = databaseUrl ? 'PostgreSQL' : 'PGlite';
-
-async function planOf(d: typeof db extends () => infer D ? D : never, householdId: string) {
-  const [plan] = await d
-    .select()
-    .from(documents)
-    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
-  return plan!;
-}
 
 function updateMessage(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(doc);

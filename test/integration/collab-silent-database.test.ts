@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import * as Y from 'yjs';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { docSnapshots, docUpdates, documents } from '../../server/db/schema.ts';
 import { spillDir } from '../../server/collab/spill.ts';
 import type { Config } from '../../server/config.ts';
 import { appendParagraph, bodyText, connectClient, waitFor, type CollabClient } from '../support/collab.ts';
-import { householdWithCast } from '../support/factories.ts';
+import { householdWithCast, planOf } from '../support/factories.ts';
 import { openTestDatabase, startTestServer, type TestServer } from '../support/server.ts';
 import { SilentProxy } from '../support/tcp-proxy.ts';
 import { startChildServer } from '../support/child-server.ts';
@@ -87,14 +87,6 @@ async function storedText(db: Database['db'], documentId: string): Promise<strin
   const rows = await db.select({ data: docUpdates.data }).from(docUpdates).where(eq(docUpdates.documentId, documentId)).orderBy(asc(docUpdates.id));
   for (const r of [...snaps, ...rows]) Y.applyUpdate(doc, r.data);
   return bodyText(doc.getXmlFragment('default'));
-}
-
-async function planOf(db: Database['db'], householdId: string) {
-  const [plan] = await db
-    .select()
-    .from(documents)
-    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
-  return plan!;
 }
 
 /** Appends `w<n>-<i>` paragraphs every 100 ms until stopped; returns the tokens typed. */

@@ -2,21 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { auditLog, docUpdates, documents, sessions, users as usersTable } from '../../server/db/schema.ts';
+import { auditLog, docUpdates, sessions, users as usersTable } from '../../server/db/schema.ts';
 import { getCollab } from '../../server/documents/module.ts';
 import { CloseCode } from '../../shared/limits.ts';
 import { appendParagraph, bodyText, connectClient, rawSocket, waitFor, type CollabClient, useCollabServer } from '../support/collab.ts';
-import { householdWithCast } from '../support/factories.ts';
+import { householdWithCast, planOf } from '../support/factories.ts';
 
 const env = useCollabServer();
-
-async function planOf(householdId: string) {
-  const [plan] = await env.server.database.db
-    .select()
-    .from(documents)
-    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
-  return plan!;
-}
 
 function client(...args: Parameters<typeof connectClient> extends [unknown, ...infer R] ? R : never) {
   const c = connectClient(env.server.url, ...args);
@@ -50,7 +42,7 @@ function seeded(seed: number) {
 
 async function converge(n: number, editsEach: number) {
   const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
-  const plan = await planOf(household.id);
+  const plan = await planOf(env.server.database.db, household.id);
   const cs = Array.from({ length: n }, (_, i) => client(i % 2 ? api.partner : api.regie, plan.id));
   await Promise.all(cs.map((c) => c.synced()));
   // Everyone starts from the server's template.
@@ -78,7 +70,7 @@ describe('co-editing over /collab', () => {
 
   it('an edit reaches the other client and is persisted in a batched row', async () => {
     const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(env.server.database.db, household.id);
     const a = client(api.regie, plan.id);
     const b = client(api.partner, plan.id);
     await Promise.all([a.synced(), b.synced()]);
@@ -94,7 +86,7 @@ describe('co-editing over /collab', () => {
 describe('authorisation on upgrade', () => {
   it('closes an outsider with 4403 and an unauthenticated socket with 4401', async () => {
     const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(env.server.database.db, household.id);
     const outsider = rawSocket(env.server.url, api.outsider.cookie, plan.id);
     expect((await outsider.closed).code).toBe(CloseCode.Forbidden);
     expect(outsider.messages).toHaveLength(0);
@@ -108,7 +100,7 @@ describe('authorisation on upgrade', () => {
 
   it('logging out closes that session’s sockets with 4401, and the periodic re-check closes expired sessions and accounts disabled behind its back', async () => {
     const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(env.server.database.db, household.id);
     const partner = rawSocket(env.server.url, api.partner.cookie, plan.id);
     const regie = rawSocket(env.server.url, api.regie.cookie, plan.id);
     const observer = rawSocket(env.server.url, api.observer.cookie, plan.id);
@@ -140,14 +132,14 @@ describe('authorisation on upgrade', () => {
 
   it('refuses a socket from a foreign Origin', async () => {
     const { household, api } = await householdWithCast(env.server.database.db, env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(env.server.database.db, household.id);
     const foreign = rawSocket(env.server.url, api.regie.cookie, plan.id, { origin: 'https://evil.example' });
     expect((await foreign.closed).code).toBe(CloseCode.Forbidden);
   });
 
   it('audits document.open, and one edit_session row with the update count when an editor leaves', async () => {
     const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(env.server.database.db, household.id);
     const a = client(api.partner, plan.id);
     await a.synced();
     for (let i = 0; i < 5; i++) appendParagraph(a.fragment, `regel ${i}`);
@@ -172,7 +164,7 @@ describe('authorisation on upgrade', () => {
 describe('read-only connections and revocation', () => {
   it("ignores an observer's edit: not applied, not broadcast, not persisted; their awareness is relayed", async () => {
     const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(env.server.database.db, household.id);
     const observer = client(api.observer, plan.id);
     const partner = client(api.partner, plan.id);
     await Promise.all([observer.synced(), partner.synced()]);
@@ -199,7 +191,7 @@ describe('read-only connections and revocation', () => {
 
   it('closes the socket of a removed participant with 4403', async () => {
     const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(env.server.database.db, household.id);
     const socket = rawSocket(env.server.url, api.partner.cookie, plan.id);
     await socket.opened;
     await waitFor(() => socket.messages.length > 0, 'sync step 1 from the server');
@@ -210,7 +202,7 @@ describe('read-only connections and revocation', () => {
 
   it('makes a partner read-only when their role becomes observer', async () => {
     const { household, api, users } = await householdWithCast(env.server.database.db, env.server.url);
-    const plan = await planOf(household.id);
+    const plan = await planOf(env.server.database.db, household.id);
     const partner = client(api.partner, plan.id);
     const regie = client(api.regie, plan.id);
     await Promise.all([partner.synced(), regie.synced()]);

@@ -4,11 +4,11 @@
 // directs it. Until they confirm the statement, nothing of the content reaches them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, documents } from '../../server/db/schema.ts';
+import { auditLog } from '../../server/db/schema.ts';
 import { CloseCode } from '../../shared/limits.ts';
 import { ApiClient } from '../support/client.ts';
 import { rawSocket, waitFor } from '../support/collab.ts';
-import { addParticipant, createHousehold, createUser, householdWithCast } from '../support/factories.ts';
+import { addParticipant, createHousehold, createUser, householdWithCast, planOf } from '../support/factories.ts';
 import { within } from '../support/revocation.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { isolatedDatabase } from '../support/scratch-db.ts';
@@ -22,21 +22,13 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 const db = () => server.database.db;
 
-async function planOf(householdId: string) {
-  const [plan] = await db()
-    .select()
-    .from(documents)
-    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
-  return plan!;
-}
-
 /** A household with the cast, one action of the partner's organisation (linked to a person) and one of another. */
 async function boardSetup() {
   const cast = await householdWithCast(db(), server.url);
   const h = cast.household.id;
   const detail = await cast.api.regie.get(`/api/households/${h}`);
   const person = detail.body.household.persons[0].id;
-  const plan = await planOf(h);
+  const plan = await planOf(db(), h);
   const own = await cast.api.regie.post(`/api/households/${h}/actions`, {
     title: 'Eigen actie',
     ownerOrganizationId: cast.users.partner.organizationId,

@@ -1,4 +1,5 @@
 // Factories: every test builds its own data with unique names, straight into the real database.
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.ts';
 import { documents, householdPersons, households, organizations, participations, users } from '../../server/db/schema.ts';
 import { hashPassword } from '../../server/auth/password.ts';
@@ -78,4 +79,13 @@ export async function householdWithCast(db: Db, baseUrl: string) {
     users: { regie, partner, observer, outsider, admin },
     api: { regie: regieApi!, partner: partnerApi!, observer: observerApi!, outsider: outsiderApi!, admin: adminApi! },
   };
+}
+
+/** The household's plan van aanpak (every household has one). */
+export async function planOf(db: Db, householdId: string) {
+  const [plan] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.householdId, householdId), eq(documents.kind, 'plan')));
+  return plan!;
 }

@@ -128,6 +128,15 @@ async function managed(args: string[], env: Record<string, string>, readyPath: s
   };
 }
 
+/** What an instance of one server process says of that process. */
+const oneProcess = (server: Awaited<ReturnType<typeof managed>>) => ({
+  base: server.base,
+  pid: server.pid,
+  pids: () => [server.pid()],
+  kill9: server.kill9,
+  restart: server.restart,
+});
+
 async function scratchPostgres(ctx: BenchContext, prefix: string) {
   const created = await createPostgresDatabase(ctx.adminUrl, prefix);
   const name = new URL(created.url).pathname.slice(1);
@@ -162,9 +171,7 @@ async function casustafel(ctx: BenchContext, engine: 'pg' | 'pglite', collab: Co
   const ws = server.base.replace(/^http/, 'ws') + '/collab';
   return {
     name: engine === 'pg' ? 'casustafel-pg' : 'casustafel-pglite',
-    base: server.base,
-    pid: server.pid,
-    pids: () => [server.pid()],
+    ...oneProcess(server),
     docs: fixture.docs,
     fixture,
     spec: (doc, key, editor, opts = {}) => ({
@@ -176,8 +183,6 @@ async function casustafel(ctx: BenchContext, engine: 'pg' | 'pglite', collab: Co
       acks: opts.acks,
     }),
     dbPids: pg ? pg.dbPids : async () => [],
-    kill9: server.kill9,
-    restart: server.restart,
     dispose: async () => {
       await server.stop();
       await pg?.drop();
@@ -260,14 +265,10 @@ async function hocuspocus(ctx: BenchContext, collab: CollabSeed): Promise<Instan
   const ws = server.base.replace(/^http/, 'ws');
   return {
     name: 'hocuspocus',
-    base: server.base,
-    pid: server.pid,
-    pids: () => [server.pid()],
+    ...oneProcess(server),
     docs,
     spec: (doc, key) => ({ key, protocol: 'hocuspocus', url: ws, room: docs[doc]! }),
     dbPids: pg.dbPids,
-    kill9: server.kill9,
-    restart: server.restart,
     dispose: async () => {
       await server.stop();
       await pg.drop();
@@ -281,14 +282,10 @@ async function relay(ctx: BenchContext, collab: CollabSeed): Promise<Instance> {
   const ws = server.base.replace(/^http/, 'ws');
   return {
     name: 'relay',
-    base: server.base,
-    pid: server.pid,
-    pids: () => [server.pid()],
+    ...oneProcess(server),
     docs,
     spec: (doc, key) => ({ key, protocol: 'y-websocket', url: ws, room: docs[doc]! }),
     dbPids: async () => [],
-    kill9: server.kill9,
-    restart: server.restart,
     dispose: server.stop,
   };
 }
@@ -302,16 +299,12 @@ async function floor(ctx: BenchContext, engine: 'pg' | 'pglite'): Promise<Instan
   });
   return {
     name: engine === 'pg' ? 'floor-pg' : 'floor-pglite',
-    base: server.base,
-    pid: server.pid,
-    pids: () => [server.pid()],
+    ...oneProcess(server),
     docs: [],
     spec: () => {
       throw new Error('the floor has no documents');
     },
     dbPids: pg ? pg.dbPids : async () => [],
-    kill9: server.kill9,
-    restart: server.restart,
     dispose: async () => {
       await server.stop();
       await pg?.drop();
